@@ -1,0 +1,39 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AllExceptionsFilter } from './common/http/exception.filter';
+
+export const API_PREFIX = 'api';
+
+/** Everything `main.ts` and the tests apply alike to a created application. */
+export function configureApp(app: INestApplication): INestApplication {
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+    }),
+  );
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('School of Mayors: training programs API')
+      .setDescription(
+        'Programs, cohorts, stages held in different cities, their sessions, participants and ' +
+          'mentors. Times: input without an offset is wall-clock time in the stage’s zone; ' +
+          'output carries UTC `startsAt`/`endsAt` and local `startsAtLocal`/`endsAtLocal`.',
+      )
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
+    jsonDocumentUrl: `${API_PREFIX}/docs-json`,
+  });
+  return app;
+}

@@ -1,0 +1,55 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/** `2025-11-18T10:00`, optionally with seconds and fraction, optionally with `Z` or an offset. */
+export const DATE_TIME_INPUT =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const LOCAL_WALL_CLOCK = "yyyy-MM-dd'T'HH:mm:ss";
+
+export function isValidTimeZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+/** A calendar date `YYYY-MM-DD` that exists (no 2025-02-30). */
+export function isValidLocalDate(value: string): boolean {
+  return LOCAL_DATE.test(value) && DateTime.fromISO(value).isValid;
+}
+
+export function isValidDateTimeInput(value: string): boolean {
+  return DATE_TIME_INPUT.test(value) && DateTime.fromISO(value, { setZone: true }).isValid;
+}
+
+/**
+ * The time rule: input without an offset is wall-clock time in `zone`; with an offset or `Z`
+ * it is that instant.
+ */
+export function parseInstant(value: string, zone: string): Date {
+  const parsed = HAS_OFFSET.test(value)
+    ? DateTime.fromISO(value, { setZone: true })
+    : DateTime.fromISO(value, { zone });
+  if (!parsed.isValid) {
+    throw new RangeError(`"${value}" is not a date and time`);
+  }
+  return parsed.toJSDate();
+}
+
+/** Wall-clock time of an instant in `zone`, without an offset: `2025-11-18T10:00:00`. */
+export function toLocalDateTime(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toFormat(LOCAL_WALL_CLOCK);
+}
+
+/** The local calendar date of an instant in `zone`. */
+export function toLocalDate(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toISODate() as string;
+}
+
+/** The first instant of a local date in `zone`. */
+export function startOfLocalDate(date: string, zone: string): Date {
+  return DateTime.fromISO(date, { zone }).startOf('day').toJSDate();
+}
+
+/** The first instant after a local date in `zone`: the day's exclusive end. */
+export function endOfLocalDate(date: string, zone: string): Date {
+  return DateTime.fromISO(date, { zone }).plus({ days: 1 }).startOf('day').toJSDate();
+}

@@ -1,0 +1,19 @@
+import { Cohort } from '../cohorts/cohort.entity';
+import { Enrollment } from '../enrollments/enrollment.entity';
+import { MentorAssignment } from '../mentors/mentor-assignment.entity';
+import { Mentor } from '../mentors/mentor.entity';
+import { Participant } from '../participants/participant.entity';
+import { Program } from '../programs/program.entity';
+import { Session } from '../sessions/session.entity';
+import { Stage } from '../stages/stage.entity';
+
+export const ENTITIES = [
+  Program,
+  Cohort,
+  Stage,
+  Session,
+  Participant,
+  Enrollment,
+  Mentor,
+  MentorAssignment,
+];

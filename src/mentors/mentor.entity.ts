@@ -1,0 +1,46 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import { INSTANT_COLUMN_TYPE } from '../database/column-types';
+
+@Entity('mentors')
+@Unique('UQ_mentors_email', ['email'])
+export class Mentor {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index('IDX_mentors_full_name')
+  @Column({ type: 'varchar', length: 300 })
+  fullName: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  position: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  organization: string;
+
+  @Column({ type: 'text', nullable: true })
+  expertise: string | null;
+
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  phone: string | null;
+
+  /** Name, organization and email folded to lower case in Node: see `foldForSearch`. */
+  @Column({ type: 'varchar', length: 1000 })
+  searchText: string;
+
+  @CreateDateColumn({ type: INSTANT_COLUMN_TYPE })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: INSTANT_COLUMN_TYPE })
+  updatedAt: Date;
+}
