@@ -1,12 +1,18 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
+import { CohortsModule } from './cohorts/cohorts.module';
 import { TimeModule } from './common/time/time.module';
 import { validateEnvironment } from './config/environment';
 import { loggingOptions } from './config/logging';
 import { DatabaseModule } from './database/database.module';
+import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HealthModule } from './health/health.module';
+import { MentorsModule } from './mentors/mentors.module';
+import { ParticipantsModule } from './participants/participants.module';
 import { ProgramsModule } from './programs/programs.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { StagesModule } from './stages/stages.module';
 
 @Module({
   imports: [
@@ -16,6 +22,12 @@ import { ProgramsModule } from './programs/programs.module';
     TimeModule,
     HealthModule,
     ProgramsModule,
+    CohortsModule,
+    StagesModule,
+    SessionsModule,
+    ParticipantsModule,
+    EnrollmentsModule,
+    MentorsModule,
   ],
 })
 export class AppModule {}

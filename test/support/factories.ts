@@ -1,0 +1,113 @@
+import { TestApp } from './test-app';
+
+/**
+ * Test data made through the HTTP API, so every factory exercises the real stack. Each call
+ * makes unique values where uniqueness is required; pass overrides for what a test cares about.
+ */
+let counter = 0;
+const next = () => ++counter;
+
+type Body = Record<string, unknown>;
+
+async function post(t: TestApp, path: string, body: Body) {
+  const response = await t.http().post(path).send(body);
+  if (response.status !== 201) {
+    throw new Error(`POST ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+  return response.body;
+}
+
+export function createProgram(t: TestApp, overrides: Body = {}) {
+  return post(t, '/api/programs', {
+    title: `Школа мэров ${next()}`,
+    organizer: 'ВШГУ РАНХиГС',
+    ...overrides,
+  });
+}
+
+export async function createCohort(t: TestApp, overrides: Body = {}, programId?: number) {
+  const program = programId ?? (await createProgram(t)).id;
+  return post(t, `/api/programs/${program}/cohorts`, {
+    title: `2025, поток ${next()}`,
+    ...overrides,
+  });
+}
+
+/** A stage in Tyumen (UTC+5) from 2025-11-17 to 2025-11-20 unless overridden. */
+export async function createStage(t: TestApp, overrides: Body = {}, cohortId?: number) {
+  const cohort = cohortId ?? (await createCohort(t)).id;
+  return post(t, `/api/cohorts/${cohort}/stages`, {
+    sequence: next(),
+    title: 'Стажировка в Тюмени',
+    city: 'Тюмень',
+    region: 'Тюменская область',
+    timeZone: 'Asia/Yekaterinburg',
+    startDate: '2025-11-17',
+    endDate: '2025-11-20',
+    ...overrides,
+  });
+}
+
+/** A stage near Moscow (UTC+3) from 2025-10-06 to 2025-10-10 unless overridden. */
+export function createMoscowStage(t: TestApp, overrides: Body = {}, cohortId?: number) {
+  return createStage(
+    t,
+    {
+      title: 'Управленческая мастерская',
+      city: 'Сколково',
+      region: 'Московская область',
+      timeZone: 'Europe/Moscow',
+      startDate: '2025-10-06',
+      endDate: '2025-10-10',
+      ...overrides,
+    },
+    cohortId,
+  );
+}
+
+export async function createSession(t: TestApp, overrides: Body = {}, stageId?: number) {
+  const stage = stageId ?? (await createStage(t)).id;
+  return post(t, `/api/stages/${stage}/sessions`, {
+    title: 'Лекция о бренд-буке города',
+    type: 'lecture',
+    startsAt: '2025-11-18T10:00',
+    endsAt: '2025-11-18T11:30',
+    ...overrides,
+  });
+}
+
+export function createParticipant(t: TestApp, overrides: Body = {}) {
+  const n = next();
+  return post(t, '/api/participants', {
+    fullName: `Участник ${n}`,
+    position: 'Глава муниципального округа',
+    municipality: 'Ишимский район',
+    region: 'Тюменская область',
+    email: `participant${n}@example.ru`,
+    ...overrides,
+  });
+}
+
+export function createMentor(t: TestApp, overrides: Body = {}) {
+  const n = next();
+  return post(t, '/api/mentors', {
+    fullName: `Наставник ${n}`,
+    position: 'Заместитель главы города',
+    organization: 'Администрация города Тюмени',
+    email: `mentor${n}@example.ru`,
+    ...overrides,
+  });
+}
+
+export function enroll(t: TestApp, cohortId: number, participantId: number) {
+  return post(t, `/api/cohorts/${cohortId}/enrollments`, { participantId });
+}
+
+export function assignMentor(
+  t: TestApp,
+  mentorId: number,
+  cohortId: number,
+  participantId: number,
+) {
+  return post(t, `/api/mentors/${mentorId}/assignments`, { cohortId, participantId });
+}
