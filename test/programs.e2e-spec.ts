@@ -104,16 +104,18 @@ describe('programs', () => {
       );
     });
 
-    it('refuses to null a required field on update', async () => {
+    it('refuses null for fields that always hold a value', async () => {
       const { body } = await t.http().post('/api/programs').send(valid).expect(201);
       const response = await t
         .http()
         .patch(`/api/programs/${body.id}`)
-        .send({ title: null })
+        .send({ title: null, status: null, requiredAttendancePercent: null })
         .expect(400);
-      expect(response.body.message).toEqual(
-        expect.arrayContaining([expect.stringMatching(/^title/)]),
-      );
+      for (const field of ['title', 'status', 'requiredAttendancePercent']) {
+        expect(response.body.message).toEqual(
+          expect.arrayContaining([expect.stringMatching(new RegExp(`^${field}`))]),
+        );
+      }
       const read = await t.http().get(`/api/programs/${body.id}`).expect(200);
       expect(read.body.title).toBe(valid.title);
     });

@@ -1,4 +1,5 @@
-import { plainToInstance } from 'class-transformer';
+import 'reflect-metadata';
+import { Type, plainToInstance } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -17,10 +18,11 @@ export class Environment {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(65535)
-  PORT = 3000;
+  PORT: number = 3000;
 
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/.+/, {
@@ -35,11 +37,12 @@ export class Environment {
   DATABASE_SCHEMA?: string;
 
   @IsString()
-  SQLITE_PATH = 'data/mayors-school.sqlite';
+  SQLITE_PATH: string = 'data/mayors-school.sqlite';
 
+  @Type(() => Number)
   @IsInt()
   @Min(0)
-  SQLITE_BUSY_TIMEOUT_MS = 5000;
+  SQLITE_BUSY_TIMEOUT_MS: number = 5000;
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
@@ -50,10 +53,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const present = Object.fromEntries(
     Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''),
   );
-  const environment = plainToInstance(Environment, present, {
-    enableImplicitConversion: true,
-    excludeExtraneousValues: false,
-  });
+  const environment = plainToInstance(Environment, present);
   const errors = validateSync(environment, { skipMissingProperties: false });
   if (errors.length > 0) {
     const problems = errors.flatMap((error) => Object.values(error.constraints ?? {}));

@@ -9,6 +9,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { MayOmit } from '../common/validation/may-omit';
 import { PageQuery } from '../common/http/pagination';
 import { PROGRAM_STATUSES, Program, ProgramStatus } from './program.entity';
 
@@ -37,7 +38,7 @@ export class CreateProgramDto {
   organizer: string;
 
   @ApiPropertyOptional({ enum: PROGRAM_STATUSES, default: 'draft' })
-  @IsOptional()
+  @MayOmit()
   @IsIn(PROGRAM_STATUSES)
   status?: ProgramStatus;
 
@@ -47,7 +48,7 @@ export class CreateProgramDto {
     maximum: 100,
     default: 80,
   })
-  @IsOptional()
+  @MayOmit()
   @IsInt()
   @Min(1)
   @Max(100)

@@ -1,0 +1,31 @@
+import { validateEnvironment } from './environment';
+
+describe('environment', () => {
+  it('fills every default', () => {
+    expect(validateEnvironment({})).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      SQLITE_PATH: 'data/mayors-school.sqlite',
+      SQLITE_BUSY_TIMEOUT_MS: 5000,
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  it('reads numbers and a PostgreSQL URL', () => {
+    const environment = validateEnvironment({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://app@db:5432/mayors',
+      DATABASE_SCHEMA: 'school',
+    });
+    expect(environment.PORT).toBe(8080);
+    expect(environment.DATABASE_URL).toBe('postgres://app@db:5432/mayors');
+  });
+
+  it('stops on a bad value, naming each variable', () => {
+    expect(() =>
+      validateEnvironment({ PORT: 'eighty', DATABASE_URL: 'mysql://db', LOG_LEVEL: 'loud' }),
+    ).toThrow(/PORT.*DATABASE_URL.*LOG_LEVEL/s);
+    expect(() => validateEnvironment({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => validateEnvironment({ DATABASE_SCHEMA: 'Drop Table' })).toThrow(/DATABASE_SCHEMA/);
+  });
+});

@@ -1,0 +1,39 @@
+import { endOfLocalDate, parseInstant, startOfLocalDate } from '../common/time/time';
+import { Stage } from '../stages/stage.entity';
+
+export interface SessionTimes {
+  startsAt: Date;
+  endsAt: Date;
+}
+
+type StageDates = Pick<Stage, 'timeZone' | 'startDate' | 'endDate'>;
+
+/**
+ * Reads the session's times by the time rule (wall clock in the stage's zone unless an offset
+ * is given) and lists what breaks the rules: a session ends after it starts and lies inside its
+ * stage's local dates. Each problem starts with the field it is about.
+ */
+export function readSessionTimes(
+  input: { startsAt: string | Date; endsAt: string | Date },
+  stage: StageDates,
+): { times: SessionTimes; problems: string[] } {
+  const read = (value: string | Date) =>
+    value instanceof Date ? value : parseInstant(value, stage.timeZone);
+  const times = { startsAt: read(input.startsAt), endsAt: read(input.endsAt) };
+  return { times, problems: timingProblems(times, stage) };
+}
+
+export function timingProblems({ startsAt, endsAt }: SessionTimes, stage: StageDates): string[] {
+  const problems: string[] = [];
+  if (endsAt <= startsAt) {
+    problems.push('endsAt must be after startsAt');
+  }
+  const stageDates = `${stage.startDate} – ${stage.endDate} (${stage.timeZone})`;
+  if (startsAt < startOfLocalDate(stage.startDate, stage.timeZone)) {
+    problems.push(`startsAt must lie inside the stage's dates ${stageDates}`);
+  }
+  if (endsAt > endOfLocalDate(stage.endDate, stage.timeZone)) {
+    problems.push(`endsAt must lie inside the stage's dates ${stageDates}`);
+  }
+  return problems;
+}

@@ -1,0 +1,174 @@
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { notFound } from '../common/http/not-found';
+import { Page, toPage } from '../common/http/pagination';
+import { endOfLocalDate, startOfLocalDate, toLocalDateTime } from '../common/time/time';
+import { Mentor } from '../mentors/mentor.entity';
+import { Stage } from '../stages/stage.entity';
+import {
+  CreateSessionDto,
+  ListSessionsQuery,
+  SessionResponse,
+  UpdateSessionDto,
+} from './session.dto';
+import { Session } from './session.entity';
+import { SessionTimes, readSessionTimes } from './session-timing';
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    @InjectRepository(Stage) private readonly stages: Repository<Stage>,
+    @InjectRepository(Mentor) private readonly mentors: Repository<Mentor>,
+  ) {}
+
+  async create(stageId: number, dto: CreateSessionDto): Promise<SessionResponse> {
+    const stage = await this.findStage(stageId);
+    const { mentorIds = [], ...fields } = dto;
+    const times = this.readTimes(dto, stage);
+    const mentors = await this.findMentors(mentorIds);
+    const track = dto.track ?? null;
+    await this.refuseOverlap(stage, track, times);
+
+    const session = await this.sessions.save(
+      this.sessions.create({
+        description: null,
+        venue: null,
+        address: null,
+        onlineUrl: null,
+        isMandatory: true,
+        capacity: null,
+        speakers: [],
+        ...fields,
+        ...times,
+        track,
+        stageId: stage.id,
+        mentors,
+      }),
+    );
+    return SessionResponse.from(session, stage);
+  }
+
+  async list(stageId: number, query: ListSessionsQuery): Promise<Page<SessionResponse>> {
+    const stage = await this.findStage(stageId);
+    const sessions = this.sessions
+      .createQueryBuilder('session')
+      .leftJoinAndSelect('session.mentors', 'mentor')
+      .where('session.stageId = :stageId', { stageId: stage.id })
+      .orderBy('session.startsAt', 'ASC')
+      .addOrderBy('session.id', 'ASC')
+      .addOrderBy('mentor.fullName', 'ASC')
+      .take(query.limit)
+      .skip(query.offset);
+    if (query.type) {
+      sessions.andWhere('session.type = :type', { type: query.type });
+    }
+    if (query.track) {
+      sessions.andWhere('session.track = :track', { track: query.track });
+    }
+    if (query.date) {
+      sessions.andWhere('session.startsAt >= :dayStart AND session.startsAt < :dayEnd', {
+        dayStart: startOfLocalDate(query.date, stage.timeZone),
+        dayEnd: endOfLocalDate(query.date, stage.timeZone),
+      });
+    }
+    const page = await sessions.getManyAndCount();
+    return toPage(page, query, (session) => SessionResponse.from(session, stage));
+  }
+
+  async get(id: number): Promise<SessionResponse> {
+    const session = await this.findOrFail(id);
+    return SessionResponse.from(session, session.stage!);
+  }
+
+  async update(id: number, dto: UpdateSessionDto): Promise<SessionResponse> {
+    const session = await this.findOrFail(id);
+    const stage = session.stage!;
+    const times = this.readTimes(
+      { startsAt: dto.startsAt ?? session.startsAt, endsAt: dto.endsAt ?? session.endsAt },
+      stage,
+    );
+    const { mentorIds, ...fields } = dto;
+    const track = dto.track === undefined ? session.track : dto.track;
+    const mentors = mentorIds ? await this.findMentors(mentorIds) : session.mentors;
+    await this.refuseOverlap(stage, track, times, session.id);
+
+    this.sessions.merge(session, { ...fields, ...times, track });
+    session.mentors = mentors;
+    const saved = await this.sessions.save(session);
+    return SessionResponse.from(saved, stage);
+  }
+
+  async remove(id: number): Promise<void> {
+    const session = await this.findOrFail(id);
+    await this.sessions.remove(session);
+  }
+
+  private async findOrFail(id: number): Promise<Session> {
+    const session = await this.sessions.findOne({
+      where: { id },
+      relations: { stage: true, mentors: true },
+    });
+    if (!session) {
+      throw notFound('Session', id);
+    }
+    return session;
+  }
+
+  private async findStage(id: number): Promise<Stage> {
+    const stage = await this.stages.findOneBy({ id });
+    if (!stage) {
+      throw notFound('Stage', id);
+    }
+    return stage;
+  }
+
+  private readTimes(
+    input: { startsAt: string | Date; endsAt: string | Date },
+    stage: Stage,
+  ): SessionTimes {
+    const { times, problems } = readSessionTimes(input, stage);
+    if (problems.length > 0) {
+      throw new BadRequestException(problems);
+    }
+    return times;
+  }
+
+  private async findMentors(ids: number[]): Promise<Mentor[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    const mentors = await this.mentors.findBy({ id: In(ids) });
+    const missing = ids.find((id) => !mentors.some((mentor) => mentor.id === id));
+    if (missing !== undefined) {
+      throw notFound('Mentor', missing);
+    }
+    return mentors;
+  }
+
+  /** Sessions of one track of a stage never overlap; parallel sessions use different tracks. */
+  private async refuseOverlap(
+    stage: Stage,
+    track: string | null,
+    { startsAt, endsAt }: SessionTimes,
+    exceptId?: number,
+  ): Promise<void> {
+    const overlapping = this.sessions
+      .createQueryBuilder('session')
+      .where('session.stageId = :stageId', { stageId: stage.id })
+      .andWhere('session.startsAt < :endsAt AND session.endsAt > :startsAt', { startsAt, endsAt })
+      .andWhere(track === null ? 'session.track IS NULL' : 'session.track = :track', { track });
+    if (exceptId !== undefined) {
+      overlapping.andWhere('session.id <> :exceptId', { exceptId });
+    }
+    const other = await overlapping.getOne();
+    if (other) {
+      const span = `${toLocalDateTime(other.startsAt, stage.timeZone)}–${toLocalDateTime(other.endsAt, stage.timeZone)}`;
+      throw new ConflictException(
+        `The session overlaps session ${other.id} "${other.title}" (${span}) of the same track; ` +
+          'give parallel sessions different tracks',
+      );
+    }
+  }
+}

@@ -1,0 +1,463 @@
+import { createMentor, createMoscowStage, createSession, createStage } from './support/factories';
+import { TestApp, countRows, createTestApp } from './support/test-app';
+
+describe('sessions', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  describe('the time rule', () => {
+    it('reads a time without offset as wall clock of the stage: Moscow UTC+3, Tyumen UTC+5', async () => {
+      const moscow = await createMoscowStage(t);
+      const tyumen = await createStage(t);
+
+      const inMoscow = await t
+        .http()
+        .post(`/api/stages/${moscow.id}/sessions`)
+        .send({
+          title: 'Пленарное заседание',
+          type: 'plenary',
+          startsAt: '2025-10-07T10:00',
+          endsAt: '2025-10-07T12:00',
+        })
+        .expect(201);
+      expect(inMoscow.body).toMatchObject({
+        startsAt: '2025-10-07T07:00:00.000Z',
+        endsAt: '2025-10-07T09:00:00.000Z',
+        startsAtLocal: '2025-10-07T10:00:00',
+        endsAtLocal: '2025-10-07T12:00:00',
+        timeZone: 'Europe/Moscow',
+      });
+
+      const inTyumen = await t
+        .http()
+        .post(`/api/stages/${tyumen.id}/sessions`)
+        .send({
+          title: 'Экскурсия по общественным пространствам',
+          type: 'excursion',
+          startsAt: '2025-11-18T10:00',
+          endsAt: '2025-11-18T12:00',
+        })
+        .expect(201);
+      expect(inTyumen.body).toMatchObject({
+        startsAt: '2025-11-18T05:00:00.000Z',
+        endsAt: '2025-11-18T07:00:00.000Z',
+        startsAtLocal: '2025-11-18T10:00:00',
+        timeZone: 'Asia/Yekaterinburg',
+      });
+
+      const read = await t.http().get(`/api/sessions/${inTyumen.body.id}`).expect(200);
+      expect(read.body).toEqual(inTyumen.body);
+    });
+
+    it('takes a time with an offset or Z as that instant and shows it in the stage zone', async () => {
+      const tyumen = await createStage(t);
+      const withOffset = await createSession(
+        t,
+        { startsAt: '2025-11-18T10:00:00+03:00', endsAt: '2025-11-18T08:30:00Z' },
+        tyumen.id,
+      );
+      expect(withOffset).toMatchObject({
+        startsAt: '2025-11-18T07:00:00.000Z',
+        endsAt: '2025-11-18T08:30:00.000Z',
+        startsAtLocal: '2025-11-18T12:00:00',
+        endsAtLocal: '2025-11-18T13:30:00',
+      });
+    });
+
+    it('checks the stage dates in the stage zone (Vladivostok, UTC+10)', async () => {
+      const vladivostok = await createStage(t, {
+        city: 'Владивосток',
+        region: 'Приморский край',
+        timeZone: 'Asia/Vladivostok',
+        startDate: '2025-11-17',
+        endDate: '2025-11-20',
+      });
+      // 22:00 local on the last day is inside, although it is 12:00 UTC the same day.
+      const lateEvening = await createSession(
+        t,
+        { startsAt: '2025-11-20T22:00', endsAt: '2025-11-20T23:00' },
+        vladivostok.id,
+      );
+      expect(lateEvening.startsAt).toBe('2025-11-20T12:00:00.000Z');
+      // 15:00 UTC on the last day is already 01:00 of the next local day: outside.
+      const before = await countRows(t.dataSource, 'sessions');
+      const outside = await t
+        .http()
+        .post(`/api/stages/${vladivostok.id}/sessions`)
+        .send({
+          title: 'Ночная',
+          type: 'other',
+          startsAt: '2025-11-20T14:30Z',
+          endsAt: '2025-11-20T15:00Z',
+        })
+        .expect(400);
+      expect(outside.body.message).toEqual([
+        "endsAt must lie inside the stage's dates 2025-11-17 – 2025-11-20 (Asia/Vladivostok)",
+      ]);
+      expect(await countRows(t.dataSource, 'sessions')).toBe(before);
+    });
+  });
+
+  describe('create, read, update, delete', () => {
+    it('stores every field and the mentors who lead the session', async () => {
+      const stage = await createStage(t);
+      const mentor = await createMentor(t, { fullName: 'Сидоров Андрей Викторович' });
+      const body = {
+        title: 'Наставническая встреча',
+        description: 'Разбор проектов участников',
+        type: 'mentoring',
+        startsAt: '2025-11-19T15:00',
+        endsAt: '2025-11-19T16:30',
+        venue: 'Администрация города Тюмени',
+        address: 'Тюмень, ул. Первомайская, 20',
+        onlineUrl: 'https://meet.example.ru/room/1',
+        track: 'Группа 1',
+        isMandatory: false,
+        capacity: 12,
+        speakers: ['Заместитель главы города'],
+        mentorIds: [mentor.id],
+      };
+      const created = await t
+        .http()
+        .post(`/api/stages/${stage.id}/sessions`)
+        .send(body)
+        .expect(201);
+      const { mentorIds, startsAt, endsAt, ...fields } = body;
+      expect(created.body).toMatchObject({ ...fields, stageId: stage.id });
+      expect(created.body.mentors).toEqual([
+        { id: mentor.id, fullName: 'Сидоров Андрей Викторович', position: mentor.position },
+      ]);
+      const read = await t.http().get(`/api/sessions/${created.body.id}`).expect(200);
+      expect(read.body).toEqual(created.body);
+    });
+
+    it('fills defaults: mandatory, no speakers, no mentors, main track', async () => {
+      const session = await createSession(t);
+      expect(session).toMatchObject({
+        isMandatory: true,
+        speakers: [],
+        mentors: [],
+        track: null,
+        capacity: null,
+        venue: null,
+        onlineUrl: null,
+      });
+    });
+
+    it('updates fields, re-reads times in the stage zone and keeps the rest', async () => {
+      const session = await createSession(t, { title: 'Лекция', speakers: ['Спикер'] });
+      const updated = await t
+        .http()
+        .patch(`/api/sessions/${session.id}`)
+        .send({ startsAt: '2025-11-18T09:00', capacity: 30, speakers: [] })
+        .expect(200);
+      expect(updated.body).toMatchObject({
+        title: 'Лекция',
+        startsAt: '2025-11-18T04:00:00.000Z',
+        endsAt: session.endsAt,
+        capacity: 30,
+        speakers: [],
+      });
+      const mentor = await createMentor(t);
+      const withMentor = await t
+        .http()
+        .patch(`/api/sessions/${session.id}`)
+        .send({ mentorIds: [mentor.id] })
+        .expect(200);
+      expect(withMentor.body.mentors.map((m: { id: number }) => m.id)).toEqual([mentor.id]);
+      const withoutMentor = await t
+        .http()
+        .patch(`/api/sessions/${session.id}`)
+        .send({ mentorIds: [] })
+        .expect(200);
+      expect(withoutMentor.body.mentors).toEqual([]);
+    });
+
+    it('deletes a session', async () => {
+      const session = await createSession(t);
+      await t.http().delete(`/api/sessions/${session.id}`).expect(204);
+      await t.http().get(`/api/sessions/${session.id}`).expect(404);
+      await t.http().delete(`/api/sessions/${session.id}`).expect(404);
+    });
+
+    it('refuses to delete a stage that still has sessions', async () => {
+      const session = await createSession(t);
+      await t.http().delete(`/api/stages/${session.stageId}`).expect(409);
+      await t.http().get(`/api/stages/${session.stageId}`).expect(200);
+      await t.http().get(`/api/sessions/${session.id}`).expect(200);
+    });
+  });
+
+  describe('agenda lists', () => {
+    let stageId: number;
+
+    beforeAll(async () => {
+      const stage = await createStage(t, { timeZone: 'Asia/Vladivostok' });
+      stageId = stage.id;
+      const agenda = [
+        {
+          title: 'Пленарное заседание',
+          type: 'plenary',
+          startsAt: '2025-11-18T10:00',
+          endsAt: '2025-11-18T12:00',
+        },
+        {
+          title: 'Круглый стол: благоустройство',
+          type: 'round_table',
+          track: 'Зал 1',
+          startsAt: '2025-11-18T13:00',
+          endsAt: '2025-11-18T15:00',
+        },
+        {
+          title: 'Круглый стол: бюджет',
+          type: 'round_table',
+          track: 'Зал 2',
+          startsAt: '2025-11-18T13:00',
+          endsAt: '2025-11-18T15:00',
+        },
+        {
+          title: 'Мастер-класс',
+          type: 'master_class',
+          startsAt: '2025-11-19T01:00',
+          endsAt: '2025-11-19T02:00',
+        },
+        {
+          title: 'Трансфер',
+          type: 'travel',
+          startsAt: '2025-11-17T08:00',
+          endsAt: '2025-11-17T09:00',
+        },
+      ];
+      for (const session of agenda) {
+        await createSession(t, session, stageId);
+      }
+    });
+
+    it('orders by start and pages', async () => {
+      const first = await t.http().get(`/api/stages/${stageId}/sessions?limit=2`).expect(200);
+      expect(first.body.total).toBe(5);
+      expect(first.body.items.map((s: { title: string }) => s.title)).toEqual([
+        'Трансфер',
+        'Пленарное заседание',
+      ]);
+      const rest = await t
+        .http()
+        .get(`/api/stages/${stageId}/sessions?limit=2&offset=4`)
+        .expect(200);
+      expect(rest.body.items.map((s: { title: string }) => s.title)).toEqual(['Мастер-класс']);
+    });
+
+    it('filters by type, track and local day', async () => {
+      const tables = await t
+        .http()
+        .get(`/api/stages/${stageId}/sessions?type=round_table`)
+        .expect(200);
+      expect(tables.body.total).toBe(2);
+      const hall2 = await t
+        .http()
+        .get(`/api/stages/${stageId}/sessions?track=${encodeURIComponent('Зал 2')}`)
+        .expect(200);
+      expect(hall2.body.items.map((s: { title: string }) => s.title)).toEqual([
+        'Круглый стол: бюджет',
+      ]);
+      // 01:00 on the 19th in Vladivostok is the 18th in UTC: it belongs to the local 19th.
+      const day19 = await t
+        .http()
+        .get(`/api/stages/${stageId}/sessions?date=2025-11-19`)
+        .expect(200);
+      expect(day19.body.items.map((s: { title: string }) => s.title)).toEqual(['Мастер-класс']);
+      const day18 = await t
+        .http()
+        .get(`/api/stages/${stageId}/sessions?date=2025-11-18`)
+        .expect(200);
+      expect(day18.body.total).toBe(3);
+    });
+
+    it('answers 404 for a stage that does not exist and 400 for bad filters', async () => {
+      await t.http().get('/api/stages/999999/sessions').expect(404);
+      const bad = await t
+        .http()
+        .get(`/api/stages/${stageId}/sessions?type=party&date=19.11.2025`)
+        .expect(400);
+      expect(bad.body.message).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^type/), expect.stringMatching(/^date/)]),
+      );
+    });
+  });
+
+  describe('parallel sessions', () => {
+    it('refuses an overlap in the same track and allows it in another track', async () => {
+      const stage = await createStage(t);
+      const first = await createSession(t, { track: 'Зал 1' }, stage.id);
+      await createSession(t, { track: 'Зал 2' }, stage.id);
+      const before = await countRows(t.dataSource, 'sessions');
+      const clash = await t
+        .http()
+        .post(`/api/stages/${stage.id}/sessions`)
+        .send({
+          title: 'Другая лекция',
+          type: 'lecture',
+          track: 'Зал 1',
+          startsAt: '2025-11-18T11:00',
+          endsAt: '2025-11-18T12:00',
+        })
+        .expect(409);
+      expect(clash.body.message).toContain(`session ${first.id}`);
+      expect(await countRows(t.dataSource, 'sessions')).toBe(before);
+      // Back to back is not an overlap.
+      await createSession(
+        t,
+        { track: 'Зал 1', startsAt: '2025-11-18T11:30', endsAt: '2025-11-18T12:00' },
+        stage.id,
+      );
+    });
+
+    it('refuses an update that makes sessions of one track overlap', async () => {
+      const stage = await createStage(t);
+      await createSession(t, {}, stage.id);
+      const later = await createSession(
+        t,
+        { startsAt: '2025-11-18T12:00', endsAt: '2025-11-18T13:00' },
+        stage.id,
+      );
+      await t
+        .http()
+        .patch(`/api/sessions/${later.id}`)
+        .send({ startsAt: '2025-11-18T11:00' })
+        .expect(409);
+      const read = await t.http().get(`/api/sessions/${later.id}`).expect(200);
+      expect(read.body.startsAtLocal).toBe('2025-11-18T12:00:00');
+    });
+  });
+
+  describe('bad input', () => {
+    let stageId: number;
+
+    beforeAll(async () => {
+      stageId = (await createStage(t)).id;
+    });
+
+    async function expectRefused(body: Record<string, unknown>, fields: string[]) {
+      const before = await countRows(t.dataSource, 'sessions');
+      const response = await t
+        .http()
+        .post(`/api/stages/${stageId}/sessions`)
+        .send(body)
+        .expect(400);
+      for (const field of fields) {
+        expect(response.body.message).toEqual(
+          expect.arrayContaining([expect.stringMatching(new RegExp(`\\b${field}\\b`))]),
+        );
+      }
+      expect(await countRows(t.dataSource, 'sessions')).toBe(before);
+      return response.body;
+    }
+
+    const valid = {
+      title: 'Лекция',
+      type: 'lecture',
+      startsAt: '2025-11-18T10:00',
+      endsAt: '2025-11-18T11:00',
+    };
+
+    it('names every missing field', async () => {
+      await expectRefused({}, ['title', 'type', 'startsAt', 'endsAt']);
+    });
+
+    it('names every malformed field', async () => {
+      await expectRefused(
+        {
+          title: 7,
+          type: 'party',
+          startsAt: '18.11.2025 10:00',
+          endsAt: '2025-11-18T25:00',
+          onlineUrl: 'not a link',
+          capacity: 0,
+          isMandatory: 'yes',
+          speakers: 'Иванов',
+          mentorIds: [0],
+          track: '',
+        },
+        [
+          'title',
+          'type',
+          'startsAt',
+          'endsAt',
+          'onlineUrl',
+          'capacity',
+          'isMandatory',
+          'speakers',
+          'mentorIds',
+          'track',
+        ],
+      );
+    });
+
+    it('rejects unknown fields', async () => {
+      const body = await expectRefused({ ...valid, room: 101 }, []);
+      expect(body.message).toContain('property room should not exist');
+    });
+
+    it('refuses a session that ends before it starts or lies outside the stage', async () => {
+      await expectRefused({ ...valid, endsAt: '2025-11-18T09:00' }, [
+        'endsAt must be after startsAt',
+      ]);
+      await expectRefused({ ...valid, endsAt: '2025-11-18T10:00' }, [
+        'endsAt must be after startsAt',
+      ]);
+      await expectRefused({ ...valid, startsAt: '2025-11-16T23:00', endsAt: '2025-11-17T01:00' }, [
+        'startsAt must lie inside',
+      ]);
+      await expectRefused({ ...valid, startsAt: '2025-11-20T23:00', endsAt: '2025-11-21T00:30' }, [
+        'endsAt must lie inside',
+      ]);
+      await expectRefused({ ...valid, startsAt: '2026-01-01T10:00', endsAt: '2025-12-31T10:00' }, [
+        'endsAt must be after startsAt',
+        'endsAt must lie inside',
+      ]);
+    });
+
+    it('refuses an update outside the stage and leaves the session unchanged', async () => {
+      const session = await createSession(t, {}, stageId);
+      const response = await t
+        .http()
+        .patch(`/api/sessions/${session.id}`)
+        .send({ endsAt: '2025-11-25T10:00', title: 'Новая' })
+        .expect(400);
+      expect(response.body.message).toEqual([expect.stringMatching(/^endsAt must lie inside/)]);
+      const nulls = await t
+        .http()
+        .patch(`/api/sessions/${session.id}`)
+        .send({ title: null, type: null, isMandatory: null, speakers: null, mentorIds: null })
+        .expect(400);
+      for (const field of ['title', 'type', 'isMandatory', 'speakers', 'mentorIds']) {
+        expect(nulls.body.message).toEqual(
+          expect.arrayContaining([expect.stringMatching(new RegExp(`\\b${field}\\b`))]),
+        );
+      }
+      const read = await t.http().get(`/api/sessions/${session.id}`).expect(200);
+      expect(read.body).toEqual(session);
+    });
+
+    it('answers 404 for a missing stage, session or mentor, writing nothing', async () => {
+      const before = await countRows(t.dataSource, 'sessions');
+      await t.http().post('/api/stages/999999/sessions').send(valid).expect(404);
+      const missingMentor = await t
+        .http()
+        .post(`/api/stages/${stageId}/sessions`)
+        .send({ ...valid, mentorIds: [999999] })
+        .expect(404);
+      expect(missingMentor.body.message).toBe('Mentor 999999 not found');
+      expect(await countRows(t.dataSource, 'sessions')).toBe(before);
+      await t.http().get('/api/sessions/999999').expect(404);
+      await t.http().patch('/api/sessions/999999').send({ title: 'x' }).expect(404);
+      await t.http().get('/api/sessions/first').expect(400);
+    });
+  });
+});
