@@ -1,0 +1,64 @@
+import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IdParam } from '../common/http/id-param';
+import { Page, PageOf } from '../common/http/pagination';
+import {
+  CreateEnrollmentDto,
+  EnrollmentResponse,
+  ListEnrollmentsQuery,
+  UpdateEnrollmentDto,
+} from './enrollment.dto';
+import { EnrollmentsService } from './enrollments.service';
+
+@ApiTags('enrollments')
+@ApiBadRequestResponse({ description: 'Invalid input; every problem is listed' })
+@ApiNotFoundResponse({ description: 'The cohort, the participant or the enrollment is missing' })
+@Controller('cohorts/:id/enrollments')
+export class EnrollmentsController {
+  constructor(private readonly enrollments: EnrollmentsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Enroll a participant (re-activates a withdrawn enrollment)' })
+  @ApiCreatedResponse({ type: EnrollmentResponse })
+  @ApiConflictResponse({ description: 'The participant is already enrolled' })
+  enroll(@IdParam() id: number, @Body() dto: CreateEnrollmentDto): Promise<EnrollmentResponse> {
+    return this.enrollments.enroll(id, dto);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: PageOf(EnrollmentResponse) })
+  list(
+    @IdParam() id: number,
+    @Query() query: ListEnrollmentsQuery,
+  ): Promise<Page<EnrollmentResponse>> {
+    return this.enrollments.list(id, query);
+  }
+
+  @Patch(':participantId')
+  @ApiOkResponse({ type: EnrollmentResponse })
+  update(
+    @IdParam() id: number,
+    @IdParam('participantId') participantId: number,
+    @Body() dto: UpdateEnrollmentDto,
+  ): Promise<EnrollmentResponse> {
+    return this.enrollments.update(id, participantId, dto);
+  }
+
+  @Delete(':participantId')
+  @ApiOperation({ summary: 'Withdraw a participant; the enrollment is kept as withdrawn' })
+  @ApiOkResponse({ type: EnrollmentResponse })
+  withdraw(
+    @IdParam() id: number,
+    @IdParam('participantId') participantId: number,
+  ): Promise<EnrollmentResponse> {
+    return this.enrollments.withdraw(id, participantId);
+  }
+}

@@ -1,0 +1,128 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Cohort } from '../cohorts/cohort.entity';
+import { notFound } from '../common/http/not-found';
+import { Page, toPage } from '../common/http/pagination';
+import { Clock } from '../common/time/clock';
+import { ParticipantsService } from '../participants/participants.service';
+import {
+  CreateEnrollmentDto,
+  EnrollmentResponse,
+  ListEnrollmentsQuery,
+  UpdateEnrollmentDto,
+} from './enrollment.dto';
+import { Enrollment, EnrollmentStatus } from './enrollment.entity';
+
+@Injectable()
+export class EnrollmentsService {
+  constructor(
+    @InjectRepository(Enrollment) private readonly enrollments: Repository<Enrollment>,
+    @InjectRepository(Cohort) private readonly cohorts: Repository<Cohort>,
+    private readonly participants: ParticipantsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Enrolls a participant, or re-activates its withdrawn enrollment: the row is kept (attendance
+   * hangs on it), so a second row for the same pair never exists.
+   */
+  async enroll(cohortId: number, dto: CreateEnrollmentDto): Promise<EnrollmentResponse> {
+    await this.ensureCohort(cohortId);
+    const participant = await this.participants.findOrFail(dto.participantId);
+    const existing = await this.enrollments.findOneBy({
+      cohortId,
+      participantId: participant.id,
+    });
+    if (existing && existing.status !== 'withdrawn') {
+      throw new ConflictException(
+        `Participant ${participant.id} is already enrolled in cohort ${cohortId} (${existing.status})`,
+      );
+    }
+    const enrollment =
+      existing ?? this.enrollments.create({ cohortId, participantId: participant.id });
+    // A re-enrollment starts a new period of membership: enrolledAt is its start.
+    enrollment.status = 'active';
+    enrollment.enrolledAt = this.clock.now();
+    enrollment.withdrawnAt = null;
+    const saved = await this.enrollments.save(enrollment);
+    saved.participant = participant;
+    return EnrollmentResponse.from(saved);
+  }
+
+  async list(cohortId: number, query: ListEnrollmentsQuery): Promise<Page<EnrollmentResponse>> {
+    await this.ensureCohort(cohortId);
+    const select = this.enrollments
+      .createQueryBuilder('enrollment')
+      .innerJoinAndSelect('enrollment.participant', 'participant')
+      .where('enrollment.cohortId = :cohortId', { cohortId });
+    if (query.status) {
+      select.andWhere('enrollment.status = :status', { status: query.status });
+    }
+    // A many-to-one join adds no rows, so LIMIT/OFFSET page the enrollments themselves.
+    const page = await select
+      .orderBy('participant.fullName', 'ASC')
+      .addOrderBy('participant.id', 'ASC')
+      .offset(query.offset)
+      .limit(query.limit)
+      .getManyAndCount();
+    return toPage(page, query, EnrollmentResponse.from);
+  }
+
+  async update(
+    cohortId: number,
+    participantId: number,
+    dto: UpdateEnrollmentDto,
+  ): Promise<EnrollmentResponse> {
+    return this.changeStatus(cohortId, participantId, dto.status);
+  }
+
+  /** Withdrawal keeps the row: attendance and mentor assignments refer to it. */
+  async withdraw(cohortId: number, participantId: number): Promise<EnrollmentResponse> {
+    return this.changeStatus(cohortId, participantId, 'withdrawn');
+  }
+
+  /** The participant's active enrollment in the cohort, if any. */
+  findActive(cohortId: number, participantId: number): Promise<Enrollment | null> {
+    return this.enrollments.findOneBy({ cohortId, participantId, status: 'active' });
+  }
+
+  private async changeStatus(
+    cohortId: number,
+    participantId: number,
+    status: EnrollmentStatus,
+  ): Promise<EnrollmentResponse> {
+    const enrollment = await this.findEnrollmentOrFail(cohortId, participantId);
+    if (status === 'withdrawn') {
+      // Withdrawing twice keeps the date of the first withdrawal.
+      enrollment.withdrawnAt =
+        enrollment.status === 'withdrawn' && enrollment.withdrawnAt
+          ? enrollment.withdrawnAt
+          : this.clock.now();
+    } else {
+      enrollment.withdrawnAt = null;
+    }
+    enrollment.status = status;
+    return EnrollmentResponse.from(await this.enrollments.save(enrollment));
+  }
+
+  private async findEnrollmentOrFail(cohortId: number, participantId: number): Promise<Enrollment> {
+    await this.ensureCohort(cohortId);
+    const enrollment = await this.enrollments.findOne({
+      where: { cohortId, participantId },
+      relations: { participant: true },
+    });
+    if (!enrollment) {
+      throw new NotFoundException(
+        `Participant ${participantId} is not enrolled in cohort ${cohortId}`,
+      );
+    }
+    return enrollment;
+  }
+
+  private async ensureCohort(id: number): Promise<void> {
+    if (!(await this.cohorts.existsBy({ id }))) {
+      throw notFound('Cohort', id);
+    }
+  }
+}

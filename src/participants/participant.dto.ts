@@ -1,0 +1,153 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { MayOmit } from '../common/validation/may-omit';
+import { PageQuery } from '../common/http/pagination';
+import { Participant } from './participant.entity';
+
+export const PARTICIPANT_LOCALES = ['ru', 'en'] as const;
+export type ParticipantLocale = (typeof PARTICIPANT_LOCALES)[number];
+
+/** Surrounding spaces are not part of an address; trimmed before `IsEmail` judges it. */
+const trimmed = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() : value;
+
+export class CreateParticipantDto {
+  @ApiProperty({ example: 'Иванов Пётр Сергеевич' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  fullName: string;
+
+  @ApiProperty({ example: 'Глава Ялуторовского района' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  position: string;
+
+  @ApiProperty({ example: 'Ялуторовский район' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  municipality: string;
+
+  @ApiProperty({ example: 'Тюменская область' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  region: string;
+
+  @ApiProperty({
+    example: 'p.ivanov@yalutorovsk.ru',
+    description: 'Unique, case-insensitive; stored trimmed and in lower case',
+  })
+  @Transform(trimmed)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiPropertyOptional({
+    example: '+7 3452 00-00-00',
+    nullable: true,
+    type: String,
+    description: 'Digits, spaces, +, - and parentheses; 5 to 32 characters',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(5, 32)
+  @Matches(/^[0-9 +()-]*$/, {
+    message: 'phone may contain only digits, spaces, +, - and parentheses',
+  })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ enum: PARTICIPANT_LOCALES, default: 'ru' })
+  @MayOmit()
+  @IsIn(PARTICIPANT_LOCALES)
+  locale?: ParticipantLocale;
+}
+
+export class UpdateParticipantDto extends PartialType(CreateParticipantDto, {
+  skipNullProperties: false,
+}) {}
+
+export class ListParticipantsQuery extends PageQuery {
+  @ApiPropertyOptional({
+    description: 'Part of the name, municipality or email; case-insensitive, ё = е',
+    example: 'иванов',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+
+  @ApiPropertyOptional({ example: 'Тюменская область' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  region?: string;
+
+  @ApiPropertyOptional({ description: 'Only participants enrolled in this cohort (any status)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  cohortId?: number;
+}
+
+export class ParticipantResponse {
+  @ApiProperty({ example: 12 })
+  id: number;
+
+  @ApiProperty({ example: 'Иванов Пётр Сергеевич' })
+  fullName: string;
+
+  @ApiProperty({ example: 'Глава Ялуторовского района' })
+  position: string;
+
+  @ApiProperty({ example: 'Ялуторовский район' })
+  municipality: string;
+
+  @ApiProperty({ example: 'Тюменская область' })
+  region: string;
+
+  @ApiProperty({ example: 'p.ivanov@yalutorovsk.ru' })
+  email: string;
+
+  @ApiProperty({ nullable: true, type: String, example: '+7 3452 00-00-00' })
+  phone: string | null;
+
+  @ApiProperty({ enum: PARTICIPANT_LOCALES })
+  locale: string;
+
+  @ApiProperty()
+  createdAt: Date;
+
+  @ApiProperty()
+  updatedAt: Date;
+
+  static from(participant: Participant): ParticipantResponse {
+    return {
+      id: participant.id,
+      fullName: participant.fullName,
+      position: participant.position,
+      municipality: participant.municipality,
+      region: participant.region,
+      email: participant.email,
+      phone: participant.phone,
+      locale: participant.locale,
+      createdAt: participant.createdAt,
+      updatedAt: participant.updatedAt,
+    };
+  }
+}
