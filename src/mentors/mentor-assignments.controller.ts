@@ -1,0 +1,60 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IdParam } from '../common/http/id-param';
+import { Page, PageOf } from '../common/http/pagination';
+import {
+  CreateMentorAssignmentDto,
+  ListMentorAssignmentsQuery,
+  MentorAssignmentResponse,
+} from './mentor-assignment.dto';
+import { MentorAssignmentsService } from './mentor-assignments.service';
+
+@ApiTags('mentors')
+@ApiBadRequestResponse({ description: 'Invalid input; every problem is listed' })
+@Controller('mentors/:id/assignments')
+export class MentorAssignmentsController {
+  constructor(private readonly assignments: MentorAssignmentsService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: MentorAssignmentResponse })
+  @ApiNotFoundResponse({ description: 'The mentor, cohort or participant does not exist' })
+  @ApiConflictResponse({
+    description:
+      'The participant is not actively enrolled in the cohort, or is already assigned to the mentor',
+  })
+  assign(
+    @IdParam() mentorId: number,
+    @Body() dto: CreateMentorAssignmentDto,
+  ): Promise<MentorAssignmentResponse> {
+    return this.assignments.assign(mentorId, dto);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: PageOf(MentorAssignmentResponse) })
+  @ApiNotFoundResponse()
+  list(
+    @IdParam() mentorId: number,
+    @Query() query: ListMentorAssignmentsQuery,
+  ): Promise<Page<MentorAssignmentResponse>> {
+    return this.assignments.list(mentorId, query);
+  }
+
+  @Delete(':assignmentId')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ description: 'No such assignment of this mentor' })
+  remove(
+    @IdParam() mentorId: number,
+    @IdParam('assignmentId') assignmentId: number,
+  ): Promise<void> {
+    return this.assignments.remove(mentorId, assignmentId);
+  }
+}

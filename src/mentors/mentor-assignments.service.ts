@@ -1,0 +1,100 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Cohort } from '../cohorts/cohort.entity';
+import { notFound } from '../common/http/not-found';
+import { Page, toPage } from '../common/http/pagination';
+import { Clock } from '../common/time/clock';
+import { Enrollment } from '../enrollments/enrollment.entity';
+import { Participant } from '../participants/participant.entity';
+import {
+  CreateMentorAssignmentDto,
+  ListMentorAssignmentsQuery,
+  MentorAssignmentResponse,
+} from './mentor-assignment.dto';
+import { MentorAssignment } from './mentor-assignment.entity';
+import { MentorsService } from './mentors.service';
+
+@Injectable()
+export class MentorAssignmentsService {
+  constructor(
+    @InjectRepository(MentorAssignment)
+    private readonly assignments: Repository<MentorAssignment>,
+    @InjectRepository(Enrollment) private readonly enrollments: Repository<Enrollment>,
+    @InjectRepository(Cohort) private readonly cohorts: Repository<Cohort>,
+    @InjectRepository(Participant) private readonly participants: Repository<Participant>,
+    private readonly mentors: MentorsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A mentor is assigned to a participant who is actively enrolled in the cohort. */
+  async assign(
+    mentorId: number,
+    dto: CreateMentorAssignmentDto,
+  ): Promise<MentorAssignmentResponse> {
+    const { cohortId, participantId } = dto;
+    await this.mentors.findOrFail(mentorId);
+    if (!(await this.cohorts.existsBy({ id: cohortId }))) {
+      throw notFound('Cohort', cohortId);
+    }
+    const participant = await this.participants.findOneBy({ id: participantId });
+    if (!participant) {
+      throw notFound('Participant', participantId);
+    }
+    const enrollment = await this.enrollments.findOneBy({
+      cohortId,
+      participantId,
+      status: 'active',
+    });
+    if (!enrollment) {
+      throw new ConflictException(
+        `Participant ${participantId} is not actively enrolled in cohort ${cohortId}`,
+      );
+    }
+    if (await this.assignments.existsBy({ mentorId, enrollmentId: enrollment.id })) {
+      throw new ConflictException(
+        `Mentor ${mentorId} is already assigned to participant ${participantId} in cohort ${cohortId}`,
+      );
+    }
+    const assignment = await this.assignments.save(
+      this.assignments.create({
+        mentorId,
+        enrollmentId: enrollment.id,
+        assignedAt: this.clock.now(),
+      }),
+    );
+    assignment.enrollment = { ...enrollment, participant };
+    return MentorAssignmentResponse.from(assignment);
+  }
+
+  /** Ordered by the participant's name; enrollment and participant come in the same query. */
+  async list(
+    mentorId: number,
+    query: ListMentorAssignmentsQuery,
+  ): Promise<Page<MentorAssignmentResponse>> {
+    await this.mentors.findOrFail(mentorId);
+    const builder = this.assignments
+      .createQueryBuilder('assignment')
+      .innerJoinAndSelect('assignment.enrollment', 'enrollment')
+      .innerJoinAndSelect('enrollment.participant', 'participant')
+      .where('assignment.mentorId = :mentorId', { mentorId })
+      .orderBy('participant.fullName', 'ASC')
+      .addOrderBy('assignment.id', 'ASC')
+      // Every join is many-to-one (one row per assignment), so LIMIT/OFFSET page correctly.
+      .limit(query.limit)
+      .offset(query.offset);
+    if (query.cohortId !== undefined) {
+      builder.andWhere('enrollment.cohortId = :cohortId', { cohortId: query.cohortId });
+    }
+    return toPage(await builder.getManyAndCount(), query, MentorAssignmentResponse.from);
+  }
+
+  async remove(mentorId: number, assignmentId: number): Promise<void> {
+    await this.mentors.findOrFail(mentorId);
+    const assignment = await this.assignments.findOneBy({ id: assignmentId, mentorId });
+    if (!assignment) {
+      throw new NotFoundException(`Assignment ${assignmentId} of mentor ${mentorId} not found`);
+    }
+    await this.assignments.remove(assignment);
+  }
+}

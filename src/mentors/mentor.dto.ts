@@ -1,0 +1,114 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '../common/http/pagination';
+import { Mentor } from './mentor.entity';
+
+/** Emails are compared and stored trimmed and in lower case. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export class CreateMentorDto {
+  @ApiProperty({ example: 'Смирнова Ольга Викторовна' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  fullName: string;
+
+  @ApiProperty({ example: 'Заместитель главы города Тюмени' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  position: string;
+
+  @ApiProperty({ example: 'Администрация города Тюмени' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  organization: string;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'Градостроительство, комплексное развитие территорий, инвестиционные проекты',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  expertise?: string | null;
+
+  @ApiProperty({ example: 'o.smirnova@tyumen-city.ru', description: 'Unique, case-insensitively' })
+  // Trimmed before validation so that a pasted address with spaces around it is accepted.
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? normalizeEmail(value) : value,
+  )
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiPropertyOptional({ nullable: true, example: '+7 (3452) 51-00-00' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\d\s+\-()]{5,32}$/, {
+    message: 'phone must be 5 to 32 characters of digits, spaces, +, - and parentheses',
+  })
+  phone?: string | null;
+}
+
+export class UpdateMentorDto extends PartialType(CreateMentorDto, {
+  skipNullProperties: false,
+}) {}
+
+export class ListMentorsQuery extends PageQuery {
+  @ApiPropertyOptional({
+    description: 'Finds mentors by name, organization or email, case-insensitively',
+    example: 'смирнова',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+}
+
+export class MentorResponse {
+  @ApiProperty({ example: 1 })
+  id: number;
+
+  @ApiProperty({ example: 'Смирнова Ольга Викторовна' })
+  fullName: string;
+
+  @ApiProperty({ example: 'Заместитель главы города Тюмени' })
+  position: string;
+
+  @ApiProperty({ example: 'Администрация города Тюмени' })
+  organization: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  expertise: string | null;
+
+  @ApiProperty({ example: 'o.smirnova@tyumen-city.ru' })
+  email: string;
+
+  @ApiProperty({ nullable: true, type: String, example: '+7 (3452) 51-00-00' })
+  phone: string | null;
+
+  @ApiProperty()
+  createdAt: Date;
+
+  @ApiProperty()
+  updatedAt: Date;
+
+  static from(mentor: Mentor): MentorResponse {
+    return {
+      id: mentor.id,
+      fullName: mentor.fullName,
+      position: mentor.position,
+      organization: mentor.organization,
+      expertise: mentor.expertise,
+      email: mentor.email,
+      phone: mentor.phone,
+      createdAt: mentor.createdAt,
+      updatedAt: mentor.updatedAt,
+    };
+  }
+}
