@@ -5,7 +5,7 @@ import { Cohort } from '../cohorts/cohort.entity';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
 import { Clock } from '../common/time/clock';
-import { Enrollment } from '../enrollments/enrollment.entity';
+import { EnrollmentsService } from '../enrollments/enrollments.service';
 import { Participant } from '../participants/participant.entity';
 import {
   CreateMentorAssignmentDto,
@@ -20,7 +20,7 @@ export class MentorAssignmentsService {
   constructor(
     @InjectRepository(MentorAssignment)
     private readonly assignments: Repository<MentorAssignment>,
-    @InjectRepository(Enrollment) private readonly enrollments: Repository<Enrollment>,
+    private readonly enrollments: EnrollmentsService,
     @InjectRepository(Cohort) private readonly cohorts: Repository<Cohort>,
     @InjectRepository(Participant) private readonly participants: Repository<Participant>,
     private readonly mentors: MentorsService,
@@ -41,11 +41,7 @@ export class MentorAssignmentsService {
     if (!participant) {
       throw notFound('Participant', participantId);
     }
-    const enrollment = await this.enrollments.findOneBy({
-      cohortId,
-      participantId,
-      status: 'active',
-    });
+    const enrollment = await this.enrollments.findActive(cohortId, participantId);
     if (!enrollment) {
       throw new ConflictException(
         `Participant ${participantId} is not actively enrolled in cohort ${cohortId}`,

@@ -1,13 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { NormalizeEmail } from '../common/validation/email';
 import { PageQuery } from '../common/http/pagination';
 import { Mentor } from './mentor.entity';
-
-/** Emails are compared and stored trimmed and in lower case. */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 export class CreateMentorDto {
   @ApiProperty({ example: 'Смирнова Ольга Викторовна' })
@@ -38,10 +33,7 @@ export class CreateMentorDto {
   expertise?: string | null;
 
   @ApiProperty({ example: 'o.smirnova@tyumen-city.ru', description: 'Unique, case-insensitively' })
-  // Trimmed before validation so that a pasted address with spaces around it is accepted.
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? normalizeEmail(value) : value,
-  )
+  @NormalizeEmail()
   @IsEmail()
   @MaxLength(254)
   email: string;

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Cohort } from '../cohorts/cohort.entity';
-import { Enrollment } from '../enrollments/enrollment.entity';
+import { EnrollmentsModule } from '../enrollments/enrollments.module';
 import { Participant } from '../participants/participant.entity';
 import { MentorAssignment } from './mentor-assignment.entity';
 import { MentorAssignmentsController } from './mentor-assignments.controller';
@@ -11,7 +11,10 @@ import { MentorsController } from './mentors.controller';
 import { MentorsService } from './mentors.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Mentor, MentorAssignment, Enrollment, Cohort, Participant])],
+  imports: [
+    TypeOrmModule.forFeature([Mentor, MentorAssignment, Cohort, Participant]),
+    EnrollmentsModule,
+  ],
   controllers: [MentorsController, MentorAssignmentsController],
   providers: [MentorsService, MentorAssignmentsService],
   exports: [MentorsService],

@@ -3,14 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Not, Repository } from 'typeorm';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
+import { normalizeEmail } from '../common/validation/email';
 import { containsPattern, foldForSearch } from '../common/search/fold-for-search';
-import {
-  CreateMentorDto,
-  ListMentorsQuery,
-  MentorResponse,
-  UpdateMentorDto,
-  normalizeEmail,
-} from './mentor.dto';
+import { CreateMentorDto, ListMentorsQuery, MentorResponse, UpdateMentorDto } from './mentor.dto';
 import { Mentor } from './mentor.entity';
 
 @Injectable()

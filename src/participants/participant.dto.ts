@@ -12,16 +12,13 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { NormalizeEmail } from '../common/validation/email';
 import { MayOmit } from '../common/validation/may-omit';
 import { PageQuery } from '../common/http/pagination';
 import { Participant } from './participant.entity';
 
 export const PARTICIPANT_LOCALES = ['ru', 'en'] as const;
 export type ParticipantLocale = (typeof PARTICIPANT_LOCALES)[number];
-
-/** Surrounding spaces are not part of an address; trimmed before `IsEmail` judges it. */
-const trimmed = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim() : value;
 
 export class CreateParticipantDto {
   @ApiProperty({ example: 'Иванов Пётр Сергеевич' })
@@ -52,7 +49,7 @@ export class CreateParticipantDto {
     example: 'p.ivanov@yalutorovsk.ru',
     description: 'Unique, case-insensitive; stored trimmed and in lower case',
   })
-  @Transform(trimmed)
+  @NormalizeEmail()
   @IsEmail()
   @MaxLength(254)
   email: string;

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Not, Repository } from 'typeorm';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
+import { normalizeEmail } from '../common/validation/email';
 import { containsPattern, foldForSearch } from '../common/search/fold-for-search';
 import { Enrollment } from '../enrollments/enrollment.entity';
 import {
@@ -14,11 +15,6 @@ import {
 import { Participant } from './participant.entity';
 
 export const DEFAULT_PARTICIPANT_LOCALE = 'ru';
-
-/** Emails are compared and stored trimmed and in lower case. */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 @Injectable()
 export class ParticipantsService {
