@@ -51,6 +51,9 @@ describe('time rule', () => {
     expect(isValidTimeZone('Asia/Yekaterinburg')).toBe(true);
     expect(isValidTimeZone('Asia/Vladivostok')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+    expect(isValidTimeZone('europe/moscow')).toBe(false);
+    expect(isValidTimeZone('UTC+5')).toBe(false);
+    expect(isValidTimeZone('UTC')).toBe(true);
     expect(isValidLocalDate('2025-02-28')).toBe(true);
     expect(isValidLocalDate('2025-02-30')).toBe(false);
     expect(isValidLocalDate('18.11.2025')).toBe(false);

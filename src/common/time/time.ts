@@ -7,8 +7,13 @@ const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_WALL_CLOCK = "yyyy-MM-dd'T'HH:mm:ss";
 
+/** A zone of the IANA database spelled exactly as there: `europe/moscow` would reach calendars. */
 export function isValidTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  if (!IANAZone.isValidZone(zone)) {
+    return false;
+  }
+  const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  return resolved === zone || Intl.supportedValuesOf('timeZone').includes(zone);
 }
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2025-02-30). */
