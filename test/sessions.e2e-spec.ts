@@ -194,6 +194,44 @@ describe('sessions', () => {
     });
   });
 
+  describe('stage changes that would strand sessions', () => {
+    it('refuses new dates or a new zone that leave a session outside the stage', async () => {
+      const stage = await createStage(t, { startDate: '2025-11-17', endDate: '2025-11-20' });
+      const session = await createSession(
+        t,
+        { startsAt: '2025-11-17T09:00', endsAt: '2025-11-17T10:00' },
+        stage.id,
+      );
+      const later = await t
+        .http()
+        .patch(`/api/stages/${stage.id}`)
+        .send({ startDate: '2025-11-18' })
+        .expect(409);
+      expect(later.body.message).toContain('1 session(s)');
+      // The instants stay, so the zone decides: 04:00 UTC on the 17th is 07:00 that day in
+      // Moscow but 20:00 on the 16th in Los Angeles.
+      await t
+        .http()
+        .patch(`/api/stages/${stage.id}`)
+        .send({ timeZone: 'America/Los_Angeles' })
+        .expect(409);
+      await t
+        .http()
+        .patch(`/api/stages/${stage.id}`)
+        .send({ timeZone: 'Europe/Moscow' })
+        .expect(200);
+      const read = await t.http().get(`/api/stages/${stage.id}`).expect(200);
+      expect(read.body).toMatchObject({ startDate: '2025-11-17', timeZone: 'Europe/Moscow' });
+      const moved = await t.http().get(`/api/sessions/${session.id}`).expect(200);
+      expect(moved.body).toMatchObject({
+        startsAt: session.startsAt,
+        startsAtLocal: '2025-11-17T07:00:00',
+        timeZone: 'Europe/Moscow',
+      });
+      await t.http().patch(`/api/stages/${stage.id}`).send({ endDate: '2025-11-17' }).expect(200);
+    });
+  });
+
   describe('agenda lists', () => {
     let stageId: number;
 

@@ -17,6 +17,6 @@ import { MentorsService } from './mentors.service';
   ],
   controllers: [MentorsController, MentorAssignmentsController],
   providers: [MentorsService, MentorAssignmentsService],
-  exports: [MentorsService],
+  exports: [MentorsService, MentorAssignmentsService],
 })
 export class MentorsModule {}

@@ -6,6 +6,7 @@ import { Page, toPage } from '../common/http/pagination';
 import { endOfLocalDate, startOfLocalDate, toLocalDateTime } from '../common/time/time';
 import { Mentor } from '../mentors/mentor.entity';
 import { Stage } from '../stages/stage.entity';
+import { StagesService } from '../stages/stages.service';
 import {
   CreateSessionDto,
   ListSessionsQuery,
@@ -19,12 +20,12 @@ import { SessionTimes, readSessionTimes } from './session-timing';
 export class SessionsService {
   constructor(
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
-    @InjectRepository(Stage) private readonly stages: Repository<Stage>,
     @InjectRepository(Mentor) private readonly mentors: Repository<Mentor>,
+    private readonly stages: StagesService,
   ) {}
 
   async create(stageId: number, dto: CreateSessionDto): Promise<SessionResponse> {
-    const stage = await this.findStage(stageId);
+    const stage = await this.stages.findOrFail(stageId);
     const { mentorIds = [], ...fields } = dto;
     const times = this.readTimes(dto, stage);
     const mentors = await this.findMentors(mentorIds);
@@ -51,7 +52,7 @@ export class SessionsService {
   }
 
   async list(stageId: number, query: ListSessionsQuery): Promise<Page<SessionResponse>> {
-    const stage = await this.findStage(stageId);
+    const stage = await this.stages.findOrFail(stageId);
     const sessions = this.sessions
       .createQueryBuilder('session')
       .leftJoinAndSelect('session.mentors', 'mentor')
@@ -114,14 +115,6 @@ export class SessionsService {
       throw notFound('Session', id);
     }
     return session;
-  }
-
-  private async findStage(id: number): Promise<Stage> {
-    const stage = await this.stages.findOneBy({ id });
-    if (!stage) {
-      throw notFound('Stage', id);
-    }
-    return stage;
   }
 
   private readTimes(
