@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { TimeModule } from './common/time/time.module';
 import { validateEnvironment } from './config/environment';
@@ -21,6 +24,9 @@ import { StagesModule } from './stages/stages.module';
     DatabaseModule,
     TimeModule,
     HealthModule,
+    AuthModule,
+    AccountsModule,
+    AuditModule,
     ProgramsModule,
     CohortsModule,
     StagesModule,

@@ -1,6 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ConfigService } from '@nestjs/config';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { requestContext } from './common/request-context';
+import { Environment } from './config/environment';
 import { AllExceptionsFilter } from './common/http/exception.filter';
 import { RequestValidationPipe } from './common/http/request-validation.pipe';
 
@@ -9,6 +13,19 @@ export const API_PREFIX = 'api';
 /** Everything `main.ts` and the tests apply alike to a created application. */
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
+  app.use(helmet());
+  app.use((_request: unknown, _response: unknown, next: () => void) =>
+    requestContext.run({}, next),
+  );
+  const corsOrigins = app
+    .get(ConfigService<Environment, true>)
+    .get('CORS_ORIGINS', { infer: true })
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  if (corsOrigins.length > 0) {
+    app.enableCors({ origin: corsOrigins });
+  }
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
@@ -24,6 +41,8 @@ export function configureApp(app: INestApplication): INestApplication {
           'output carries UTC `startsAt`/`endsAt` and local `startsAtLocal`/`endsAtLocal`.',
       )
       .setVersion('1')
+      .addBearerAuth()
+      .addSecurityRequirements('bearer')
       .build(),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {

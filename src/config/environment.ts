@@ -1,13 +1,17 @@
 import 'reflect-metadata';
 import { Type, plainToInstance } from 'class-transformer';
+import { randomBytes } from 'node:crypto';
 import {
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
   IsString,
+  IsUrl,
   Matches,
   Max,
   Min,
+  MinLength,
   validateSync,
 } from 'class-validator';
 
@@ -46,6 +50,55 @@ export class Environment {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** Signs access tokens (HS256). Required in production; elsewhere a random one per start. */
+  @IsOptional()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
+  JWT_SECRET?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  JWT_TTL_SECONDS: number = 900;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  INVITATION_TTL_HOURS: number = 72;
+
+  /** Where people open the service; invitation links start with it. */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  PUBLIC_URL: string = 'http://localhost:3000';
+
+  /** The first organizer, created on a start when no organizer exists. */
+  @IsOptional()
+  @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters long' })
+  ADMIN_PASSWORD?: string;
+
+  /** Comma-separated origins allowed to call the API from a browser; empty: none. */
+  @IsString()
+  CORS_ORIGINS: string = '';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_ATTEMPTS_PER_ADDRESS: number = 20;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_ATTEMPTS_PER_ACCOUNT: number = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_WINDOW_SECONDS: number = 60;
 }
 
 /** Validates `process.env` at start; a bad value stops the service naming the variable. */
@@ -54,11 +107,19 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''),
   );
   const environment = plainToInstance(Environment, present);
-  const errors = validateSync(environment, { skipMissingProperties: false });
-  if (errors.length > 0) {
-    const problems = errors.flatMap((error) => Object.values(error.constraints ?? {}));
+  const problems = validateSync(environment).flatMap((error) =>
+    Object.values(error.constraints ?? {}),
+  );
+  if (environment.NODE_ENV === 'production' && !environment.JWT_SECRET) {
+    problems.push('JWT_SECRET is required in production');
+  }
+  if (Boolean(environment.ADMIN_EMAIL) !== Boolean(environment.ADMIN_PASSWORD)) {
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD are set together');
+  }
+  if (problems.length > 0) {
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
+  environment.JWT_SECRET ??= randomBytes(32).toString('hex');
   return environment;
 }
 

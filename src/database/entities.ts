@@ -1,3 +1,6 @@
+import { Account } from '../accounts/account.entity';
+import { Invitation } from '../accounts/invitation.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Enrollment } from '../enrollments/enrollment.entity';
 import { MentorAssignment } from '../mentors/mentor-assignment.entity';
@@ -16,4 +19,7 @@ export const ENTITIES = [
   Enrollment,
   Mentor,
   MentorAssignment,
+  Account,
+  Invitation,
+  AuditEntry,
 ];

@@ -4,10 +4,13 @@ import {
   Entity,
   Index,
   JoinColumn,
+  JoinTable,
+  ManyToMany,
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { Account } from '../accounts/account.entity';
 import { Cohort } from '../cohorts/cohort.entity';
 import { INSTANT_COLUMN_TYPE } from '../database/column-types';
 
@@ -60,6 +63,15 @@ export class Stage {
 
   @Column({ type: 'boolean' })
   isPublic: boolean;
+
+  /** Host accounts: the host region's coordinators who edit this stage's agenda. */
+  @ManyToMany(() => Account)
+  @JoinTable({
+    name: 'stage_hosts',
+    joinColumn: { name: 'stageId', foreignKeyConstraintName: 'FK_stage_hosts_stage' },
+    inverseJoinColumn: { name: 'accountId', foreignKeyConstraintName: 'FK_stage_hosts_account' },
+  })
+  hosts?: Account[];
 
   @CreateDateColumn({ type: INSTANT_COLUMN_TYPE })
   createdAt: Date;

@@ -6,10 +6,19 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
+import { ORGANIZER } from './organizer';
+
+export type Http = ReturnType<typeof request.agent>;
 
 export interface TestApp {
   app: INestApplication;
-  http: () => ReturnType<typeof request>;
+  /** Requests as the first organizer. */
+  http: () => Http;
+  /** Requests with the given access token. */
+  as: (accessToken: string) => Http;
+  /** Requests without a token. */
+  anonymous: () => Http;
+  signIn: (email: string, password: string) => Promise<string>;
   dataSource: DataSource;
   close: () => Promise<void>;
 }
@@ -20,9 +29,24 @@ export async function createTestApp(): Promise<TestApp> {
   const app = configureApp(moduleRef.createNestApplication({ bufferLogs: true }));
   await app.init();
   const dataSource = app.get(DataSource);
+  const server = app.getHttpServer();
+  const anonymous = () => request.agent(server);
+  const as = (accessToken: string) =>
+    request.agent(server).set('Authorization', `Bearer ${accessToken}`);
+  const signIn = async (email: string, password: string) => {
+    const response = await anonymous().post('/api/auth/login').send({ email, password });
+    if (response.status !== 200) {
+      throw new Error(`Sign-in of ${email} answered ${response.status}`);
+    }
+    return response.body.accessToken as string;
+  };
+  const organizerToken = await signIn(ORGANIZER.email, ORGANIZER.password);
   return {
     app,
-    http: () => request(app.getHttpServer()),
+    http: () => as(organizerToken),
+    as,
+    anonymous,
+    signIn,
     dataSource,
     close: async () => {
       const schema = process.env.DATABASE_SCHEMA;

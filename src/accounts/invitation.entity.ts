@@ -1,0 +1,44 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
+import { INSTANT_COLUMN_TYPE } from '../database/column-types';
+import { Account } from './account.entity';
+
+/** A one-time, expiring invitation to set the password of an account. Only a hash is kept. */
+@Entity('invitations')
+@Unique('UQ_invitations_token_hash', ['tokenHash'])
+export class Invitation {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index('IDX_invitations_account')
+  @Column({ type: 'integer' })
+  accountId: number;
+
+  @ManyToOne(() => Account, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'accountId', foreignKeyConstraintName: 'FK_invitations_account' })
+  account?: Account;
+
+  /** SHA-256 of the token, hex. */
+  @Column({ type: 'varchar', length: 64 })
+  tokenHash: string;
+
+  @Column({ type: INSTANT_COLUMN_TYPE })
+  expiresAt: Date;
+
+  @Column({ type: INSTANT_COLUMN_TYPE, nullable: true })
+  acceptedAt: Date | null;
+
+  @Column({ type: 'integer', nullable: true })
+  invitedById: number | null;
+
+  @CreateDateColumn({ type: INSTANT_COLUMN_TYPE })
+  createdAt: Date;
+}

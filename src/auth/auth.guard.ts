@@ -1,0 +1,74 @@
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Request } from 'express';
+import { Repository } from 'typeorm';
+import { Account, Role } from '../accounts/account.entity';
+import { requestContext } from '../common/request-context';
+import { Actor } from './actor';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
+import { AccessTokenClaims, TOKEN_ALGORITHM } from './auth.service';
+
+/**
+ * Every route needs a valid bearer token unless marked `@Public()`; `@Roles()` narrows who may
+ * call it. The account is read on every request, so a changed role counts at once.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    @InjectRepository(Account) private readonly accounts: Repository<Account>,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
+      return true;
+    }
+    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const actor = await this.authenticate(request);
+    request.actor = actor;
+    const store = requestContext.getStore();
+    if (store) {
+      store.actor = actor;
+    }
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
+    if (roles && !roles.includes(actor.role)) {
+      throw new ForbiddenException(`Only ${roles.join(' or ')} may do this`);
+    }
+    return true;
+  }
+
+  private async authenticate(request: Request): Promise<Actor> {
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) {
+      throw new UnauthorizedException('A bearer token is required');
+    }
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, {
+        algorithms: [TOKEN_ALGORITHM],
+      });
+    } catch {
+      throw new UnauthorizedException('The token is invalid or expired');
+    }
+    const account = await this.accounts.findOneBy({ id: Number(claims.sub) });
+    if (!account || !account.passwordHash) {
+      throw new UnauthorizedException('The token is invalid or expired');
+    }
+    return {
+      accountId: account.id,
+      role: account.role,
+      participantId: account.participantId,
+      mentorId: account.mentorId,
+    };
+  }
+}

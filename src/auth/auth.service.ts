@@ -1,0 +1,71 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AccountResponse } from '../accounts/account.dto';
+import { Account, Role } from '../accounts/account.entity';
+import { verifyNothing, verifyPassword } from '../accounts/passwords';
+import { normalizeEmail } from '../common/validation/email';
+import { Environment } from '../config/environment';
+import { MentorResponse } from '../mentors/mentor.dto';
+import { ParticipantResponse } from '../participants/participant.dto';
+import { Stage } from '../stages/stage.entity';
+import { Actor } from './actor';
+import { AccessTokenResponse, LoginDto } from './auth.dto';
+import { MeResponse } from './me.dto';
+
+export const TOKEN_ALGORITHM = 'HS256';
+
+export interface AccessTokenClaims {
+  sub: string;
+  role: Role;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(Account) private readonly accounts: Repository<Account>,
+    @InjectRepository(Stage) private readonly stages: Repository<Stage>,
+    private readonly jwt: JwtService,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  async login({ email, password }: LoginDto): Promise<AccessTokenResponse> {
+    const account = await this.accounts.findOneBy({ email: normalizeEmail(email) });
+    const passwordMatches = account?.passwordHash
+      ? await verifyPassword(account.passwordHash, password)
+      : await verifyNothing(password);
+    if (!account || !passwordMatches) {
+      throw new UnauthorizedException('Wrong email or password');
+    }
+    return this.issueToken(account);
+  }
+
+  /** The caller with the records its account is linked to. */
+  async describe(actor: Actor): Promise<MeResponse> {
+    const account = await this.accounts.findOneOrFail({
+      where: { id: actor.accountId },
+      relations: { participant: true, mentor: true },
+    });
+    const hostedStages = await this.stages
+      .createQueryBuilder('stage')
+      .innerJoin('stage.hosts', 'host', 'host.id = :accountId', { accountId: account.id })
+      .select('stage.id', 'id')
+      .orderBy('stage.id')
+      .getRawMany<{ id: number }>();
+    return {
+      ...AccountResponse.from(account),
+      participant: account.participant ? ParticipantResponse.from(account.participant) : null,
+      mentor: account.mentor ? MentorResponse.from(account.mentor) : null,
+      hostedStageIds: hostedStages.map((stage) => Number(stage.id)),
+    };
+  }
+
+  async issueToken(account: Account): Promise<AccessTokenResponse> {
+    const expiresIn = this.config.get('JWT_TTL_SECONDS', { infer: true });
+    const claims: AccessTokenClaims = { sub: String(account.id), role: account.role };
+    const accessToken = await this.jwt.signAsync(claims, { algorithm: TOKEN_ALGORITHM, expiresIn });
+    return { accessToken, tokenType: 'Bearer', expiresIn };
+  }
+}
