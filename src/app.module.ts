@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
+import { AccessModule } from './access/access.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -25,6 +26,7 @@ import { StagesModule } from './stages/stages.module';
     TimeModule,
     HealthModule,
     AuthModule,
+    AccessModule,
     AccountsModule,
     AuditModule,
     ProgramsModule,

@@ -111,3 +111,37 @@ export function assignMentor(
 ) {
   return post(t, `/api/mentors/${mentorId}/assignments`, { cohortId, participantId });
 }
+
+export const TEST_PASSWORD = 'a long test password';
+
+/**
+ * An account of `role`, invited by the organizer and signed in: `token` is its access token.
+ * Pass `participantId` for a participant, `mentorId` for a mentor, `stageIds` for a host.
+ */
+export async function createAccount(
+  t: TestApp,
+  role: 'organizer' | 'host' | 'mentor' | 'participant',
+  links: { participantId?: number; mentorId?: number; stageIds?: number[] } = {},
+) {
+  const n = next();
+  const linked = links.participantId !== undefined || links.mentorId !== undefined;
+  const email = `account${n}@example.ru`;
+  const invitation = await post(t, '/api/invitations', {
+    email,
+    role,
+    ...(linked ? {} : { fullName: `Аккаунт ${n}` }),
+    ...links,
+  });
+  const accepted = await t
+    .anonymous()
+    .post('/api/invitations/accept')
+    .send({ token: invitation.token, password: TEST_PASSWORD });
+  if (accepted.status !== 200) {
+    throw new Error(`Accepting the invitation answered ${accepted.status}`);
+  }
+  return {
+    account: invitation.account as { id: number; email: string; role: string },
+    email,
+    token: accepted.body.accessToken as string,
+  };
+}
