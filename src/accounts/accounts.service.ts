@@ -201,7 +201,7 @@ export class AccountsService implements OnApplicationBootstrap {
       (dto.mentorId &&
         (await this.dataSource.getRepository(Mentor).findOneBy({ id: dto.mentorId }))) ||
       undefined;
-    if (!dto.fullName && !linked) {
+    if (!dto.fullName && dto.participantId === undefined && dto.mentorId === undefined) {
       problems.push('fullName is required unless the account is linked to a person');
     }
     if (problems.length > 0) {

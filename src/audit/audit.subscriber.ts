@@ -1,6 +1,7 @@
 import {
   EntityMetadata,
   EntitySubscriberInterface,
+  EventSubscriber,
   InsertEvent,
   ObjectLiteral,
   RemoveEvent,
@@ -22,6 +23,7 @@ const SECRET_OR_DERIVED = new Set([
  * Writes an audit entry for every insert, update and delete of an entity, in the same
  * transaction as the write, with the actor of the current request (null outside requests).
  */
+@EventSubscriber()
 export class AuditSubscriber implements EntitySubscriberInterface {
   async afterInsert(event: InsertEvent<ObjectLiteral>): Promise<void> {
     const changes = this.fields(event.metadata, event.entity, (value) => ({ to: value }));

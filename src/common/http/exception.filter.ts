@@ -8,6 +8,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 
@@ -42,7 +43,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const httpException = this.toHttpException(exception);
-    response.status(httpException.getStatus()).json(httpException.getResponse());
+    const status = httpException.getStatus();
+    const body = httpException.getResponse();
+    response
+      .status(status)
+      .json(
+        typeof body === 'string'
+          ? { statusCode: status, message: body, error: STATUS_CODES[status] }
+          : body,
+      );
   }
 
   private toHttpException(exception: unknown): HttpException {
