@@ -17,8 +17,9 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use((_request: unknown, _response: unknown, next: () => void) =>
     requestContext.run({}, next),
   );
-  const corsOrigins = app
-    .get(ConfigService<Environment, true>)
+  const config = app.get(ConfigService<Environment, true>);
+  app.getHttpAdapter().getInstance().set('trust proxy', config.get('TRUST_PROXY_HOPS'));
+  const corsOrigins = config
     .get('CORS_ORIGINS', { infer: true })
     .split(',')
     .map((origin) => origin.trim())

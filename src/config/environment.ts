@@ -99,6 +99,12 @@ export class Environment {
   @IsInt()
   @Min(1)
   LOGIN_WINDOW_SECONDS: number = 60;
+
+  /** Behind a load balancer: how many proxies to trust for the client address (0: none). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  TRUST_PROXY_HOPS: number = 0;
 }
 
 /** Validates `process.env` at start; a bad value stops the service naming the variable. */
