@@ -65,8 +65,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       }
     }
     const correlationId = randomUUID();
+    // The stack and message only: a failed query's parameters may hold personal data or hashes.
     this.logger.error(
-      { correlationId, err: exception },
+      { correlationId },
       exception instanceof Error ? exception.stack : String(exception),
     );
     return new InternalServerErrorException(`Internal server error (reference ${correlationId})`);
