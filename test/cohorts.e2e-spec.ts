@@ -1,6 +1,15 @@
 import { Enrollment } from '../src/enrollments/enrollment.entity';
 import { Participant } from '../src/participants/participant.entity';
-import { createCohort, createProgram, createStage } from './support/factories';
+import {
+  assignMentor,
+  createAccount,
+  createCohort,
+  createMentor,
+  createParticipant,
+  createProgram,
+  createStage,
+  enroll,
+} from './support/factories';
 import { TestApp, countRows, createTestApp } from './support/test-app';
 
 describe('cohorts', () => {
@@ -274,6 +283,113 @@ describe('cohorts', () => {
         .get(`/api/programs/${program.id}/cohorts?status=active`)
         .expect(400);
       expect(unknown.body.message).toContain('property status should not exist');
+    });
+  });
+
+  /**
+   * Program PA with cohorts A (stages A1, A2) and Anext (nobody's yet); program PB with cohort B.
+   * The host hosts A1 only; the participant is enrolled in A; the mentor leads it there; the
+   * outsider is enrolled in B only.
+   */
+  describe('roles and scope', () => {
+    const ids = {} as Record<'PA' | 'PB' | 'A' | 'Anext' | 'B', number>;
+    const tokens = {} as Record<'host' | 'mentor' | 'participant' | 'outsider', string>;
+
+    beforeAll(async () => {
+      ids.PA = (await createProgram(t)).id;
+      ids.PB = (await createProgram(t)).id;
+      ids.A = (await createCohort(t, {}, ids.PA)).id;
+      ids.Anext = (await createCohort(t, {}, ids.PA)).id;
+      ids.B = (await createCohort(t, {}, ids.PB)).id;
+      const A1 = await createStage(t, {}, ids.A);
+      await createStage(t, {}, ids.A);
+      const pA = await createParticipant(t);
+      const pB = await createParticipant(t);
+      await enroll(t, ids.A, pA.id);
+      await enroll(t, ids.B, pB.id);
+      const mA = await createMentor(t);
+      await assignMentor(t, mA.id, ids.A, pA.id);
+      tokens.host = (await createAccount(t, 'host', { stageIds: [A1.id] })).token;
+      tokens.participant = (await createAccount(t, 'participant', { participantId: pA.id })).token;
+      tokens.mentor = (await createAccount(t, 'mentor', { mentorId: mA.id })).token;
+      tokens.outsider = (await createAccount(t, 'participant', { participantId: pB.id })).token;
+    });
+
+    it('answers 401 to every route without a token', async () => {
+      await t.anonymous().get(`/api/programs/${ids.PA}/cohorts`).expect(401);
+      await t.anonymous().get(`/api/cohorts/${ids.A}`).expect(401);
+      await t.anonymous().post(`/api/programs/${ids.PA}/cohorts`).send({ title: 'x' }).expect(401);
+      await t.anonymous().patch(`/api/cohorts/${ids.A}`).send({ title: 'x' }).expect(401);
+      await t.anonymous().delete(`/api/cohorts/${ids.Anext}`).expect(401);
+    });
+
+    it.each(['host', 'mentor', 'participant'] as const)(
+      'lets only organizers write: a %s gets 403 and writes nothing',
+      async (role) => {
+        const before = await countRows(t.dataSource, 'cohorts');
+        const created = await t
+          .as(tokens[role])
+          .post(`/api/programs/${ids.PA}/cohorts`)
+          .send({ title: '2026, поток 1' })
+          .expect(403);
+        expect(created.body.message).toBe('Only organizer may do this');
+        await t
+          .as(tokens[role])
+          .patch(`/api/cohorts/${ids.A}`)
+          .send({ title: 'Захваченный поток' })
+          .expect(403);
+        await t.as(tokens[role]).delete(`/api/cohorts/${ids.Anext}`).expect(403);
+        expect(await countRows(t.dataSource, 'cohorts')).toBe(before);
+        const read = await t.http().get(`/api/cohorts/${ids.A}`).expect(200);
+        expect(read.body.title).not.toBe('Захваченный поток');
+      },
+    );
+
+    it.each(['host', 'mentor', 'participant'] as const)(
+      'shows a %s only its own cohort of the program, and 404 for the others',
+      async (role) => {
+        const list = await t.as(tokens[role]).get(`/api/programs/${ids.PA}/cohorts`).expect(200);
+        expect(list.body).toMatchObject({ total: 1, limit: 50, offset: 0 });
+        expect(list.body.items.map((c: { id: number }) => c.id)).toEqual([ids.A]);
+
+        await t.as(tokens[role]).get(`/api/cohorts/${ids.A}`).expect(200);
+        for (const hidden of [ids.Anext, ids.B]) {
+          const response = await t.as(tokens[role]).get(`/api/cohorts/${hidden}`).expect(404);
+          expect(response.body.message).toBe(`Cohort ${hidden} not found`);
+        }
+        const otherProgram = await t
+          .as(tokens[role])
+          .get(`/api/programs/${ids.PB}/cohorts`)
+          .expect(404);
+        expect(otherProgram.body.message).toBe(`Program ${ids.PB} not found`);
+      },
+    );
+
+    it('shows a participant of another program nothing of program PA', async () => {
+      const list = await t.as(tokens.outsider).get(`/api/programs/${ids.PA}/cohorts`).expect(404);
+      expect(list.body.message).toBe(`Program ${ids.PA} not found`);
+      await t.as(tokens.outsider).get(`/api/cohorts/${ids.A}`).expect(404);
+      const own = await t.as(tokens.outsider).get(`/api/programs/${ids.PB}/cohorts`).expect(200);
+      expect(own.body.items.map((c: { id: number }) => c.id)).toEqual([ids.B]);
+    });
+
+    it('pages within what the actor sees; the organizer sees every cohort', async () => {
+      const beyond = await t
+        .as(tokens.host)
+        .get(`/api/programs/${ids.PA}/cohorts?offset=1`)
+        .expect(200);
+      expect(beyond.body).toMatchObject({ items: [], total: 1, offset: 1 });
+      const organizer = await t.http().get(`/api/programs/${ids.PA}/cohorts`).expect(200);
+      expect(organizer.body.items.map((c: { id: number }) => c.id)).toEqual([ids.A, ids.Anext]);
+    });
+
+    it('answers 404 to a missing program or cohort for every role, as for a hidden one', async () => {
+      for (const token of Object.values(tokens)) {
+        const list = await t.as(token).get('/api/programs/999999/cohorts').expect(404);
+        expect(list.body.message).toBe('Program 999999 not found');
+        const get = await t.as(token).get('/api/cohorts/999999').expect(404);
+        expect(get.body.message).toBe('Cohort 999999 not found');
+      }
     });
   });
 });

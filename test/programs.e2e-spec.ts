@@ -1,3 +1,13 @@
+import {
+  assignMentor,
+  createAccount,
+  createCohort,
+  createMentor,
+  createParticipant,
+  createProgram,
+  createStage,
+  enroll,
+} from './support/factories';
 import { TestApp, countRows, createTestApp } from './support/test-app';
 
 describe('programs', () => {
@@ -135,6 +145,104 @@ describe('programs', () => {
       );
       await t.http().get('/api/programs?limit=201').expect(400);
       await t.http().get('/api/programs?status=paused').expect(400);
+    });
+  });
+
+  /**
+   * Program PA (cohort A: stages A1, A2) and program PB (cohort B: stage B1). The host hosts A1
+   * only; the participant is enrolled in A; the mentor leads it there; the outsider is enrolled
+   * in B only.
+   */
+  describe('roles and scope', () => {
+    let PA: { id: number };
+    let PB: { id: number };
+    const tokens = {} as Record<'host' | 'mentor' | 'participant' | 'outsider', string>;
+
+    beforeAll(async () => {
+      PA = await createProgram(t, { status: 'active' });
+      PB = await createProgram(t, { status: 'active' });
+      const A = await createCohort(t, {}, PA.id);
+      const B = await createCohort(t, {}, PB.id);
+      const A1 = await createStage(t, {}, A.id);
+      await createStage(t, {}, A.id);
+      await createStage(t, {}, B.id);
+      const pA = await createParticipant(t);
+      const pB = await createParticipant(t);
+      await enroll(t, A.id, pA.id);
+      await enroll(t, B.id, pB.id);
+      const mA = await createMentor(t);
+      await assignMentor(t, mA.id, A.id, pA.id);
+      tokens.host = (await createAccount(t, 'host', { stageIds: [A1.id] })).token;
+      tokens.participant = (await createAccount(t, 'participant', { participantId: pA.id })).token;
+      tokens.mentor = (await createAccount(t, 'mentor', { mentorId: mA.id })).token;
+      tokens.outsider = (await createAccount(t, 'participant', { participantId: pB.id })).token;
+    });
+
+    it('answers 401 to every route without a token', async () => {
+      await t.anonymous().get('/api/programs').expect(401);
+      await t.anonymous().get(`/api/programs/${PA.id}`).expect(401);
+      await t.anonymous().post('/api/programs').send(valid).expect(401);
+      await t.anonymous().patch(`/api/programs/${PA.id}`).send({ title: 'x' }).expect(401);
+      await t.anonymous().delete(`/api/programs/${PA.id}`).expect(401);
+      await t.as('not-a-token').get('/api/programs').expect(401);
+    });
+
+    it.each(['host', 'mentor', 'participant'] as const)(
+      'lets only organizers write: a %s gets 403 and writes nothing',
+      async (role) => {
+        const before = await countRows(t.dataSource, 'programs');
+        const created = await t.as(tokens[role]).post('/api/programs').send(valid).expect(403);
+        expect(created.body.message).toBe('Only organizer may do this');
+        await t
+          .as(tokens[role])
+          .patch(`/api/programs/${PA.id}`)
+          .send({ title: 'Захваченная программа' })
+          .expect(403);
+        await t.as(tokens[role]).delete(`/api/programs/${PB.id}`).expect(403);
+        expect(await countRows(t.dataSource, 'programs')).toBe(before);
+        const read = await t.http().get(`/api/programs/${PA.id}`).expect(200);
+        expect(read.body.title).not.toBe('Захваченная программа');
+      },
+    );
+
+    it.each(['host', 'mentor', 'participant'] as const)(
+      'lists and reads only the program of its cohort as a %s',
+      async (role) => {
+        const list = await t.as(tokens[role]).get('/api/programs').expect(200);
+        expect(list.body).toMatchObject({ total: 1, limit: 50, offset: 0 });
+        expect(list.body.items.map((p: { id: number }) => p.id)).toEqual([PA.id]);
+        await t.as(tokens[role]).get(`/api/programs/${PA.id}`).expect(200);
+        const hidden = await t.as(tokens[role]).get(`/api/programs/${PB.id}`).expect(404);
+        // The same answer as for a program that does not exist: existence does not leak.
+        expect(hidden.body.message).toBe(`Program ${PB.id} not found`);
+      },
+    );
+
+    it('shows a participant of another cohort only its own program', async () => {
+      const list = await t.as(tokens.outsider).get('/api/programs').expect(200);
+      expect(list.body.total).toBe(1);
+      expect(list.body.items.map((p: { id: number }) => p.id)).toEqual([PB.id]);
+      await t.as(tokens.outsider).get(`/api/programs/${PA.id}`).expect(404);
+    });
+
+    it('applies the status filter and paging within what the actor sees', async () => {
+      const active = await t.as(tokens.host).get('/api/programs?status=active').expect(200);
+      expect(active.body.items.map((p: { id: number }) => p.id)).toEqual([PA.id]);
+      const archived = await t.as(tokens.host).get('/api/programs?status=archived').expect(200);
+      expect(archived.body).toMatchObject({ items: [], total: 0 });
+      const beyond = await t.as(tokens.host).get('/api/programs?offset=1').expect(200);
+      expect(beyond.body).toMatchObject({ items: [], total: 1, offset: 1 });
+      const organizer = await t.http().get('/api/programs?status=active').expect(200);
+      expect(organizer.body.items.map((p: { id: number }) => p.id)).toEqual(
+        expect.arrayContaining([PA.id, PB.id]),
+      );
+    });
+
+    it('answers 404 to a missing program for every role, as for a hidden one', async () => {
+      for (const token of Object.values(tokens)) {
+        const response = await t.as(token).get('/api/programs/999999').expect(404);
+        expect(response.body.message).toBe('Program 999999 not found');
+      }
     });
   });
 });

@@ -1,5 +1,14 @@
 import { Session } from '../src/sessions/session.entity';
-import { createCohort, createMoscowStage, createStage } from './support/factories';
+import {
+  assignMentor,
+  createAccount,
+  createCohort,
+  createMentor,
+  createMoscowStage,
+  createParticipant,
+  createStage,
+  enroll,
+} from './support/factories';
 import { TestApp, countRows, createTestApp } from './support/test-app';
 
 describe('stages', () => {
@@ -507,6 +516,131 @@ describe('stages', () => {
       expectNamed(twoCities.body, 'city');
       const unknown = await t.http().get(`/api/cohorts/${cohort.id}/stages?region=x`).expect(400);
       expect(unknown.body.message).toContain('property region should not exist');
+    });
+  });
+
+  /**
+   * Cohort A with stages A1 (Tyumen) and A2 (near Moscow); cohort B with stage B1. The host
+   * hosts A1 only; the participant is enrolled in A; the mentor leads it there; the outsider is
+   * enrolled in B only.
+   */
+  describe('roles and scope', () => {
+    const ids = {} as Record<'A' | 'B' | 'A1' | 'A2' | 'B1', number>;
+    const tokens = {} as Record<'host' | 'mentor' | 'participant' | 'outsider', string>;
+    const stageIds = (body: { items: { id: number }[] }) => body.items.map((s) => s.id);
+
+    beforeAll(async () => {
+      ids.A = (await createCohort(t)).id;
+      ids.B = (await createCohort(t)).id;
+      ids.A1 = (await createStage(t, { sequence: 2 }, ids.A)).id;
+      ids.A2 = (await createMoscowStage(t, { sequence: 1 }, ids.A)).id;
+      ids.B1 = (await createStage(t, {}, ids.B)).id;
+      const pA = await createParticipant(t);
+      const pB = await createParticipant(t);
+      await enroll(t, ids.A, pA.id);
+      await enroll(t, ids.B, pB.id);
+      const mA = await createMentor(t);
+      await assignMentor(t, mA.id, ids.A, pA.id);
+      tokens.host = (await createAccount(t, 'host', { stageIds: [ids.A1] })).token;
+      tokens.participant = (await createAccount(t, 'participant', { participantId: pA.id })).token;
+      tokens.mentor = (await createAccount(t, 'mentor', { mentorId: mA.id })).token;
+      tokens.outsider = (await createAccount(t, 'participant', { participantId: pB.id })).token;
+    });
+
+    it('answers 401 to every route without a token', async () => {
+      await t.anonymous().get(`/api/cohorts/${ids.A}/stages`).expect(401);
+      await t.anonymous().get(`/api/stages/${ids.A1}`).expect(401);
+      await t.anonymous().post(`/api/cohorts/${ids.A}/stages`).send(tyumen).expect(401);
+      await t.anonymous().patch(`/api/stages/${ids.A1}`).send({ venue: 'x' }).expect(401);
+      await t.anonymous().delete(`/api/stages/${ids.A1}`).expect(401);
+    });
+
+    it.each(['host', 'mentor', 'participant'] as const)(
+      'lets only organizers write: a %s gets 403 and writes nothing',
+      async (role) => {
+        const before = await countRows(t.dataSource, 'stages');
+        const created = await t
+          .as(tokens[role])
+          .post(`/api/cohorts/${ids.A}/stages`)
+          .send({ ...tyumen, sequence: 7 })
+          .expect(403);
+        expect(created.body.message).toBe('Only organizer may do this');
+        // Even the host of A1 does not edit the stage itself, only its agenda.
+        await t
+          .as(tokens[role])
+          .patch(`/api/stages/${ids.A1}`)
+          .send({ venue: 'Захваченная площадка' })
+          .expect(403);
+        await t.as(tokens[role]).delete(`/api/stages/${ids.A1}`).expect(403);
+        expect(await countRows(t.dataSource, 'stages')).toBe(before);
+        const read = await t.http().get(`/api/stages/${ids.A1}`).expect(200);
+        expect(read.body.venue).not.toBe('Захваченная площадка');
+      },
+    );
+
+    it('shows a host only the stages it hosts', async () => {
+      const list = await t.as(tokens.host).get(`/api/cohorts/${ids.A}/stages`).expect(200);
+      expect(list.body).toMatchObject({ total: 1, limit: 50, offset: 0 });
+      expect(stageIds(list.body)).toEqual([ids.A1]);
+      await t.as(tokens.host).get(`/api/stages/${ids.A1}`).expect(200);
+      for (const hidden of [ids.A2, ids.B1]) {
+        const response = await t.as(tokens.host).get(`/api/stages/${hidden}`).expect(404);
+        expect(response.body.message).toBe(`Stage ${hidden} not found`);
+      }
+      const otherCohort = await t.as(tokens.host).get(`/api/cohorts/${ids.B}/stages`).expect(404);
+      expect(otherCohort.body.message).toBe(`Cohort ${ids.B} not found`);
+    });
+
+    it.each(['mentor', 'participant'] as const)(
+      'shows a %s every stage of its cohort and none of another',
+      async (role) => {
+        const list = await t.as(tokens[role]).get(`/api/cohorts/${ids.A}/stages`).expect(200);
+        expect(list.body.total).toBe(2);
+        expect(stageIds(list.body)).toEqual([ids.A2, ids.A1]);
+        await t.as(tokens[role]).get(`/api/stages/${ids.A1}`).expect(200);
+        await t.as(tokens[role]).get(`/api/stages/${ids.A2}`).expect(200);
+        const hidden = await t.as(tokens[role]).get(`/api/stages/${ids.B1}`).expect(404);
+        expect(hidden.body.message).toBe(`Stage ${ids.B1} not found`);
+        await t.as(tokens[role]).get(`/api/cohorts/${ids.B}/stages`).expect(404);
+      },
+    );
+
+    it('shows a participant of another cohort none of cohort A’s stages', async () => {
+      const list = await t.as(tokens.outsider).get(`/api/cohorts/${ids.A}/stages`).expect(404);
+      expect(list.body.message).toBe(`Cohort ${ids.A} not found`);
+      for (const hidden of [ids.A1, ids.A2]) {
+        await t.as(tokens.outsider).get(`/api/stages/${hidden}`).expect(404);
+      }
+      const own = await t.as(tokens.outsider).get(`/api/cohorts/${ids.B}/stages`).expect(200);
+      expect(stageIds(own.body)).toEqual([ids.B1]);
+    });
+
+    it('filters by city and pages within what the actor sees', async () => {
+      const moscow = await t
+        .as(tokens.host)
+        .get(`/api/cohorts/${ids.A}/stages?city=${encodeURIComponent('Сколково')}`)
+        .expect(200);
+      expect(moscow.body).toMatchObject({ items: [], total: 0 });
+      const forParticipant = await t
+        .as(tokens.participant)
+        .get(`/api/cohorts/${ids.A}/stages?city=${encodeURIComponent('Сколково')}`)
+        .expect(200);
+      expect(stageIds(forParticipant.body)).toEqual([ids.A2]);
+      const second = await t
+        .as(tokens.participant)
+        .get(`/api/cohorts/${ids.A}/stages?limit=1&offset=1`)
+        .expect(200);
+      expect(second.body).toMatchObject({ total: 2, limit: 1, offset: 1 });
+      expect(stageIds(second.body)).toEqual([ids.A1]);
+    });
+
+    it('answers 404 to a missing cohort or stage for every role, as for a hidden one', async () => {
+      for (const token of Object.values(tokens)) {
+        const list = await t.as(token).get('/api/cohorts/999999/stages').expect(404);
+        expect(list.body.message).toBe('Cohort 999999 not found');
+        const get = await t.as(token).get('/api/stages/999999').expect(404);
+        expect(get.body.message).toBe('Stage 999999 not found');
+      }
     });
   });
 });

@@ -33,13 +33,13 @@ export class AccessService {
           this.dataSource
             .getRepository(Stage)
             .createQueryBuilder('stage')
-            .innerJoin('stage.hosts', 'host', 'host.id = :accountId', { accountId: actor.accountId })
+            .innerJoin('stage.hosts', 'host', 'host.id = :accountId', {
+              accountId: actor.accountId,
+            })
             .select('DISTINCT stage.cohortId', 'id'),
         );
       case 'mentor':
-        return this.ids(
-          this.menteeEnrollments(actor).select('DISTINCT enrollment.cohortId', 'id'),
-        );
+        return this.ids(this.menteeEnrollments(actor).select('DISTINCT enrollment.cohortId', 'id'));
       case 'participant':
         return this.ids(
           this.dataSource

@@ -9,6 +9,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, In, IsNull, MoreThan, Repository } from 'typeorm';
+import { writeAuditEntry } from '../audit/audit-trail';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
 import { Clock } from '../common/time/clock';
@@ -84,12 +85,14 @@ export class AccountsService implements OnApplicationBootstrap {
           mentorId: dto.mentorId ?? null,
         }),
       );
-      if (dto.stageIds?.length) {
-        await manager
-          .createQueryBuilder()
-          .relation(Stage, 'hosts')
-          .of(dto.stageIds)
-          .add(account.id);
+      for (const stageId of dto.stageIds ?? []) {
+        await manager.createQueryBuilder().relation(Stage, 'hosts').of(stageId).add(account.id);
+        await writeAuditEntry(manager, {
+          action: 'create',
+          entity: 'stage_hosts',
+          entityId: `${stageId}:${account.id}`,
+          changes: { stageId: { to: stageId }, accountId: { to: account.id } },
+        });
       }
       return this.issueInvitation(account, invitedById, manager.getRepository(Invitation));
     });

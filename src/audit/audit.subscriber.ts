@@ -7,8 +7,8 @@ import {
   RemoveEvent,
   UpdateEvent,
 } from 'typeorm';
-import { requestContext } from '../common/request-context';
 import { AuditAction, AuditEntry, FieldChanges } from './audit-entry.entity';
+import { writeAuditEntry } from './audit-trail';
 
 /** Never copied into the log. */
 const SECRET_OR_DERIVED = new Set([
@@ -85,15 +85,11 @@ export class AuditSubscriber implements EntitySubscriberInterface {
       return;
     }
     const id = event.metadata.getEntityIdMixedMap(entity);
-    await event.manager.save(
-      event.manager.create(AuditEntry, {
-        actorId: requestContext.getStore()?.actor?.accountId ?? null,
-        action,
-        entity: event.metadata.tableName,
-        entityId: String(typeof id === 'object' ? JSON.stringify(id) : id),
-        changes,
-        at: new Date(),
-      }),
-    );
+    await writeAuditEntry(event.manager, {
+      action,
+      entity: event.metadata.tableName,
+      entityId: String(typeof id === 'object' ? JSON.stringify(id) : id),
+      changes,
+    });
   }
 }

@@ -1,17 +1,21 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Not, Repository } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { Actor } from '../auth/actor';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
 import { ProgramsService } from '../programs/programs.service';
 import { CohortResponse, CreateCohortDto, ListCohortsQuery, UpdateCohortDto } from './cohort.dto';
 import { Cohort } from './cohort.entity';
 
+/** Writes are the organizer's (the routes' roles); reads show only the cohorts the actor sees. */
 @Injectable()
 export class CohortsService {
   constructor(
     @InjectRepository(Cohort) private readonly cohorts: Repository<Cohort>,
     private readonly programs: ProgramsService,
+    private readonly access: AccessService,
   ) {}
 
   async create(programId: number, dto: CreateCohortDto): Promise<CohortResponse> {
@@ -21,18 +25,31 @@ export class CohortsService {
     return CohortResponse.from(cohort);
   }
 
-  async listForProgram(programId: number, query: ListCohortsQuery): Promise<Page<CohortResponse>> {
+  /** The program must be one the actor sees (else 404); then only the cohorts it sees. */
+  async listForProgram(
+    programId: number,
+    query: ListCohortsQuery,
+    actor: Actor,
+  ): Promise<Page<CohortResponse>> {
+    this.access.assertVisible(await this.access.programIds(actor), programId, 'Program');
     await this.programs.findOrFail(programId);
-    const page = await this.cohorts.findAndCount({
-      where: { programId },
-      order: { id: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
+    const page = await this.access
+      .restrict(
+        this.cohorts
+          .createQueryBuilder('cohort')
+          .where('cohort.programId = :programId', { programId }),
+        'cohort.id',
+        await this.access.cohortIds(actor),
+      )
+      .orderBy('cohort.id', 'ASC')
+      .offset(query.offset)
+      .limit(query.limit)
+      .getManyAndCount();
     return toPage(page, query, CohortResponse.from);
   }
 
-  async get(id: number): Promise<CohortResponse> {
+  async get(id: number, actor: Actor): Promise<CohortResponse> {
+    this.access.assertVisible(await this.access.cohortIds(actor), id, 'Cohort');
     return CohortResponse.from(await this.findOrFail(id));
   }
 
@@ -49,6 +66,7 @@ export class CohortsService {
     await this.cohorts.remove(await this.findOrFail(id));
   }
 
+  /** Regardless of who asks: for writes and for other services, which check access first. */
   async findOrFail(id: number): Promise<Cohort> {
     const cohort = await this.cohorts.findOneBy({ id });
     if (!cohort) {

@@ -3,11 +3,14 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdParam } from '../common/http/id-param';
 import { Page, PageOf } from '../common/http/pagination';
 import {
@@ -25,34 +28,43 @@ export class ProgramsController {
   constructor(private readonly programs: ProgramsService) {}
 
   @Post()
+  @Roles('organizer')
   @ApiCreatedResponse({ type: ProgramResponse })
+  @ApiForbiddenResponse({ description: 'Only organizers' })
   create(@Body() dto: CreateProgramDto): Promise<ProgramResponse> {
     return this.programs.create(dto);
   }
 
   @Get()
-  @ApiOkResponse({ type: PageOf(ProgramResponse) })
-  list(@Query() query: ListProgramsQuery): Promise<Page<ProgramResponse>> {
-    return this.programs.list(query);
+  @ApiOkResponse({ type: PageOf(ProgramResponse), description: 'The programs the caller sees' })
+  list(
+    @Query() query: ListProgramsQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<Page<ProgramResponse>> {
+    return this.programs.list(query, actor);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: ProgramResponse })
-  @ApiNotFoundResponse()
-  get(@IdParam() id: number): Promise<ProgramResponse> {
-    return this.programs.get(id);
+  @ApiNotFoundResponse({ description: 'No such program, or not one the caller sees' })
+  get(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<ProgramResponse> {
+    return this.programs.get(id, actor);
   }
 
   @Patch(':id')
+  @Roles('organizer')
   @ApiOkResponse({ type: ProgramResponse })
+  @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiNotFoundResponse()
   update(@IdParam() id: number, @Body() dto: UpdateProgramDto): Promise<ProgramResponse> {
     return this.programs.update(id, dto);
   }
 
   @Delete(':id')
+  @Roles('organizer')
   @HttpCode(204)
   @ApiNoContentResponse()
+  @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The program still has cohorts' })
   remove(@IdParam() id: number): Promise<void> {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { Actor } from '../auth/actor';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
 import {
@@ -13,9 +15,13 @@ import { Program } from './program.entity';
 
 export const DEFAULT_REQUIRED_ATTENDANCE_PERCENT = 80;
 
+/** Writes are the organizer's (the routes' roles); reads show only the programs the actor sees. */
 @Injectable()
 export class ProgramsService {
-  constructor(@InjectRepository(Program) private readonly programs: Repository<Program>) {}
+  constructor(
+    @InjectRepository(Program) private readonly programs: Repository<Program>,
+    private readonly access: AccessService,
+  ) {}
 
   async create(dto: CreateProgramDto): Promise<ProgramResponse> {
     const program = await this.programs.save(
@@ -29,17 +35,26 @@ export class ProgramsService {
     return ProgramResponse.from(program);
   }
 
-  async list(query: ListProgramsQuery): Promise<Page<ProgramResponse>> {
-    const page = await this.programs.findAndCount({
-      where: { status: query.status },
-      order: { id: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
+  /** Only the programs the actor sees; `total` counts only those. */
+  async list(query: ListProgramsQuery, actor: Actor): Promise<Page<ProgramResponse>> {
+    const select = this.access.restrict(
+      this.programs.createQueryBuilder('program'),
+      'program.id',
+      await this.access.programIds(actor),
+    );
+    if (query.status !== undefined) {
+      select.andWhere('program.status = :status', { status: query.status });
+    }
+    const page = await select
+      .orderBy('program.id', 'ASC')
+      .offset(query.offset)
+      .limit(query.limit)
+      .getManyAndCount();
     return toPage(page, query, ProgramResponse.from);
   }
 
-  async get(id: number): Promise<ProgramResponse> {
+  async get(id: number, actor: Actor): Promise<ProgramResponse> {
+    this.access.assertVisible(await this.access.programIds(actor), id, 'Program');
     return ProgramResponse.from(await this.findOrFail(id));
   }
 
@@ -53,6 +68,7 @@ export class ProgramsService {
     await this.programs.remove(await this.findOrFail(id));
   }
 
+  /** Regardless of who asks: for writes and for other services, which check access first. */
   async findOrFail(id: number): Promise<Program> {
     const program = await this.programs.findOneBy({ id });
     if (!program) {

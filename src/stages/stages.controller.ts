@@ -3,11 +3,14 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdParam } from '../common/http/id-param';
 import { Page, PageOf } from '../common/http/pagination';
 import { CreateStageDto, ListStagesQuery, StageResponse, UpdateStageDto } from './stage.dto';
@@ -20,7 +23,9 @@ export class StagesController {
   constructor(private readonly stages: StagesService) {}
 
   @Post('cohorts/:id/stages')
+  @Roles('organizer')
   @ApiCreatedResponse({ type: StageResponse })
+  @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiNotFoundResponse({ description: 'The cohort does not exist' })
   @ApiConflictResponse({ description: 'The cohort already has a stage with this sequence' })
   create(@IdParam() cohortId: number, @Body() dto: CreateStageDto): Promise<StageResponse> {
@@ -28,21 +33,30 @@ export class StagesController {
   }
 
   @Get('cohorts/:id/stages')
-  @ApiOkResponse({ type: PageOf(StageResponse) })
-  @ApiNotFoundResponse({ description: 'The cohort does not exist' })
-  list(@IdParam() cohortId: number, @Query() query: ListStagesQuery): Promise<Page<StageResponse>> {
-    return this.stages.listForCohort(cohortId, query);
+  @ApiOkResponse({
+    type: PageOf(StageResponse),
+    description: 'The stages the caller sees (a host: those it hosts)',
+  })
+  @ApiNotFoundResponse({ description: 'No such cohort, or not one the caller sees' })
+  list(
+    @IdParam() cohortId: number,
+    @Query() query: ListStagesQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<Page<StageResponse>> {
+    return this.stages.listForCohort(cohortId, query, actor);
   }
 
   @Get('stages/:id')
   @ApiOkResponse({ type: StageResponse })
-  @ApiNotFoundResponse()
-  get(@IdParam() id: number): Promise<StageResponse> {
-    return this.stages.get(id);
+  @ApiNotFoundResponse({ description: 'No such stage, or not one the caller sees' })
+  get(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<StageResponse> {
+    return this.stages.get(id, actor);
   }
 
   @Patch('stages/:id')
+  @Roles('organizer')
   @ApiOkResponse({ type: StageResponse })
+  @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The cohort already has a stage with this sequence' })
   update(@IdParam() id: number, @Body() dto: UpdateStageDto): Promise<StageResponse> {
@@ -50,8 +64,10 @@ export class StagesController {
   }
 
   @Delete('stages/:id')
+  @Roles('organizer')
   @HttpCode(204)
   @ApiNoContentResponse()
+  @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The stage still has sessions' })
   remove(@IdParam() id: number): Promise<void> {

@@ -1,6 +1,8 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Not, Repository } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { Actor } from '../auth/actor';
 import { CohortsService } from '../cohorts/cohorts.service';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
@@ -9,12 +11,17 @@ import { Session } from '../sessions/session.entity';
 import { CreateStageDto, ListStagesQuery, StageResponse, UpdateStageDto } from './stage.dto';
 import { Stage } from './stage.entity';
 
+/**
+ * Writes are the organizer's (the routes' roles); reads show only the stages the actor sees (a
+ * host: the stages it hosts).
+ */
 @Injectable()
 export class StagesService {
   constructor(
     @InjectRepository(Stage) private readonly stages: Repository<Stage>,
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     private readonly cohorts: CohortsService,
+    private readonly access: AccessService,
   ) {}
 
   async create(cohortId: number, dto: CreateStageDto): Promise<StageResponse> {
@@ -32,18 +39,32 @@ export class StagesService {
     return StageResponse.from(await this.stages.save(stage));
   }
 
-  async listForCohort(cohortId: number, query: ListStagesQuery): Promise<Page<StageResponse>> {
+  /** The cohort must be one the actor sees (else 404); then only the stages it sees. */
+  async listForCohort(
+    cohortId: number,
+    query: ListStagesQuery,
+    actor: Actor,
+  ): Promise<Page<StageResponse>> {
+    this.access.assertVisible(await this.access.cohortIds(actor), cohortId, 'Cohort');
     await this.cohorts.findOrFail(cohortId);
-    const page = await this.stages.findAndCount({
-      where: { cohortId, city: query.city },
-      order: { sequence: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
+    const select = this.access.restrict(
+      this.stages.createQueryBuilder('stage').where('stage.cohortId = :cohortId', { cohortId }),
+      'stage.id',
+      await this.access.stageIds(actor),
+    );
+    if (query.city !== undefined) {
+      select.andWhere('stage.city = :city', { city: query.city });
+    }
+    const page = await select
+      .orderBy('stage.sequence', 'ASC')
+      .offset(query.offset)
+      .limit(query.limit)
+      .getManyAndCount();
     return toPage(page, query, StageResponse.from);
   }
 
-  async get(id: number): Promise<StageResponse> {
+  async get(id: number, actor: Actor): Promise<StageResponse> {
+    this.access.assertVisible(await this.access.stageIds(actor), id, 'Stage');
     return StageResponse.from(await this.findOrFail(id));
   }
 
@@ -66,6 +87,7 @@ export class StagesService {
     await this.stages.remove(await this.findOrFail(id));
   }
 
+  /** Regardless of who asks: for writes and for other services, which check access first. */
   async findOrFail(id: number): Promise<Stage> {
     const stage = await this.stages.findOneBy({ id });
     if (!stage) {

@@ -1,0 +1,50 @@
+import { Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { IdParam } from '../common/http/id-param';
+import { StageHostListResponse } from './stage-host.dto';
+import { StageHostsService } from './stage-hosts.service';
+
+@ApiTags('stages')
+@Controller('stages/:id/hosts')
+export class StageHostsController {
+  constructor(private readonly hosts: StageHostsService) {}
+
+  @Get()
+  @Roles('organizer', 'host')
+  @ApiOkResponse({ type: StageHostListResponse, description: 'Ordered by name' })
+  @ApiForbiddenResponse({ description: 'Only organizers and hosts' })
+  @ApiNotFoundResponse({ description: 'No such stage, or not one the host hosts' })
+  list(@IdParam() stageId: number, @CurrentActor() actor: Actor): Promise<StageHostListResponse> {
+    return this.hosts.list(stageId, actor);
+  }
+
+  @Put(':accountId')
+  @Roles('organizer')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The account hosts the stage (also if it did already)' })
+  @ApiForbiddenResponse({ description: 'Only organizers' })
+  @ApiNotFoundResponse({ description: 'No such stage or account' })
+  @ApiConflictResponse({ description: 'The account does not have the host role' })
+  add(@IdParam() stageId: number, @IdParam('accountId') accountId: number): Promise<void> {
+    return this.hosts.add(stageId, accountId);
+  }
+
+  @Delete(':accountId')
+  @Roles('organizer')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiForbiddenResponse({ description: 'Only organizers' })
+  @ApiNotFoundResponse({ description: 'No such stage, or the account does not host it' })
+  remove(@IdParam() stageId: number, @IdParam('accountId') accountId: number): Promise<void> {
+    return this.hosts.remove(stageId, accountId);
+  }
+}
