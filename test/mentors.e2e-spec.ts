@@ -1,9 +1,11 @@
 import { Clock } from '../src/common/time/clock';
 import {
   assignMentor,
+  createAccount,
   createCohort,
   createMentor,
   createParticipant,
+  createStage,
   enroll,
 } from './support/factories';
 import { TestApp, countRows, createTestApp } from './support/test-app';
@@ -617,6 +619,175 @@ describe('mentors', () => {
 
       const list = await t.http().get(`/api/mentors/${owner.id}/assignments`).expect(200);
       expect(list.body.items.map((a: { id: number }) => a.id)).toEqual([assignment.id]);
+    });
+  });
+
+  describe('roles and scope', () => {
+    type Mentor = { id: number; fullName: string; email: string; phone: string | null };
+    /** Mentors `first` and `second` guide the participant; `third` guides someone else. */
+    let first: Mentor;
+    let second: Mentor;
+    let third: Mentor;
+    let cohortId: number;
+    let menteeId: number;
+    let assignmentId: number;
+    const tokens = { host: '', mentor: '', participant: '' };
+
+    beforeAll(async () => {
+      first = await createMentor(t, { fullName: 'Гончарова Вера', phone: '+7 3452 10-10-10' });
+      second = await createMentor(t, { fullName: 'Денисов Марк', phone: '+7 3452 20-20-20' });
+      third = await createMentor(t, { fullName: 'Ершов Тимур', phone: '+7 3452 30-30-30' });
+      const cohort = await createCohort(t);
+      cohortId = cohort.id;
+      const stage = await createStage(t, {}, cohort.id);
+      const mentee = await createParticipant(t);
+      const other = await createParticipant(t);
+      menteeId = mentee.id;
+      for (const participant of [mentee, other]) {
+        await enroll(t, cohort.id, participant.id);
+      }
+      assignmentId = (await assignMentor(t, first.id, cohort.id, mentee.id)).id;
+      await assignMentor(t, second.id, cohort.id, mentee.id);
+      await assignMentor(t, third.id, cohort.id, other.id);
+      tokens.host = (await createAccount(t, 'host', { stageIds: [stage.id] })).token;
+      tokens.mentor = (await createAccount(t, 'mentor', { mentorId: first.id })).token;
+      tokens.participant = (
+        await createAccount(t, 'participant', { participantId: mentee.id })
+      ).token;
+    });
+
+    const ids = (body: { items: { id: number }[] }) => body.items.map((item) => item.id);
+
+    it('answers 401 to every route without a token', async () => {
+      await t.anonymous().get('/api/mentors').expect(401);
+      await t.anonymous().get(`/api/mentors/${first.id}`).expect(401);
+      await t.anonymous().post('/api/mentors').send(valid).expect(401);
+      await t.anonymous().patch(`/api/mentors/${first.id}`).send({ fullName: 'X' }).expect(401);
+      await t.anonymous().delete(`/api/mentors/${third.id}`).expect(401);
+      await t.anonymous().get(`/api/mentors/${first.id}/assignments`).expect(401);
+      await t
+        .anonymous()
+        .post(`/api/mentors/${third.id}/assignments`)
+        .send({ cohortId, participantId: menteeId })
+        .expect(401);
+      await t
+        .anonymous()
+        .delete(`/api/mentors/${first.id}/assignments/${assignmentId}`)
+        .expect(401);
+    });
+
+    it.each(['host', 'mentor', 'participant'] as const)(
+      'refuses every write to a %s with 403 and writes nothing',
+      async (role) => {
+        const as = () => t.as(tokens[role]);
+        const mentorsBefore = await countRows(t.dataSource, 'mentors');
+        const assignmentsBefore = await countRows(t.dataSource, 'mentor_assignments');
+        await as()
+          .post('/api/mentors')
+          .send({ ...valid, email: `${role}.write@example.ru` })
+          .expect(403);
+        await as().patch(`/api/mentors/${first.id}`).send({ fullName: 'Захват' }).expect(403);
+        await as().delete(`/api/mentors/${third.id}`).expect(403);
+        await as()
+          .post(`/api/mentors/${third.id}/assignments`)
+          .send({ cohortId, participantId: menteeId })
+          .expect(403);
+        await as().delete(`/api/mentors/${first.id}/assignments/${assignmentId}`).expect(403);
+        expect(await countRows(t.dataSource, 'mentors')).toBe(mentorsBefore);
+        expect(await countRows(t.dataSource, 'mentor_assignments')).toBe(assignmentsBefore);
+        const read = await t.http().get(`/api/mentors/${first.id}`).expect(200);
+        expect(read.body).toEqual(first);
+      },
+    );
+
+    it('shows a mentor only itself, with its contacts', async () => {
+      const list = await t.as(tokens.mentor).get('/api/mentors?limit=200').expect(200);
+      expect(list.body).toMatchObject({ total: 1, limit: 200, offset: 0 });
+      expect(list.body.items).toEqual([first]);
+      const single = await t.as(tokens.mentor).get(`/api/mentors/${first.id}`).expect(200);
+      expect(single.body).toEqual(first);
+      expect(single.body).toMatchObject({ email: first.email, phone: '+7 3452 10-10-10' });
+      const other = await t.as(tokens.mentor).get(`/api/mentors/${second.id}`).expect(404);
+      expect(other.body.message).toBe(`Mentor ${second.id} not found`);
+      const byOwnEmail = await t
+        .as(tokens.mentor)
+        .get(`/api/mentors?search=${encodeURIComponent(first.email)}`)
+        .expect(200);
+      expect(ids(byOwnEmail.body)).toEqual([first.id]);
+      const byOtherName = await t
+        .as(tokens.mentor)
+        .get(`/api/mentors?search=${encodeURIComponent('Денисов')}`)
+        .expect(200);
+      expect(byOtherName.body.total).toBe(0);
+    });
+
+    it('shows a participant its own mentors without contacts, and no other', async () => {
+      const list = await t.as(tokens.participant).get('/api/mentors?limit=200').expect(200);
+      expect(list.body.total).toBe(2);
+      expect(ids(list.body)).toEqual([first.id, second.id]);
+      for (const item of list.body.items) {
+        expect(item).not.toHaveProperty('email');
+        expect(item).not.toHaveProperty('phone');
+      }
+      const { email: _email, phone: _phone, ...withoutContacts } = second;
+      const single = await t.as(tokens.participant).get(`/api/mentors/${second.id}`).expect(200);
+      expect(single.body).toEqual(withoutContacts);
+
+      const page = await t.as(tokens.participant).get('/api/mentors?limit=1&offset=1').expect(200);
+      expect(page.body).toMatchObject({ total: 2, limit: 1, offset: 1 });
+      expect(ids(page.body)).toEqual([second.id]);
+
+      const stranger = await t.as(tokens.participant).get(`/api/mentors/${third.id}`).expect(404);
+      expect(stranger.body.message).toBe(`Mentor ${third.id} not found`);
+    });
+
+    it('does not let a participant find a mentor by an email it may not see', async () => {
+      const byName = await t
+        .as(tokens.participant)
+        .get(`/api/mentors?search=${encodeURIComponent('гончарова')}`)
+        .expect(200);
+      expect(ids(byName.body)).toEqual([first.id]);
+      const byEmail = await t
+        .as(tokens.participant)
+        .get(`/api/mentors?search=${encodeURIComponent(first.email)}`)
+        .expect(200);
+      expect(byEmail.body.total).toBe(0);
+      const organizer = await t
+        .http()
+        .get(`/api/mentors?search=${encodeURIComponent(first.email)}`)
+        .expect(200);
+      expect(ids(organizer.body)).toEqual([first.id]);
+    });
+
+    it('shows a host no mentor', async () => {
+      const list = await t.as(tokens.host).get('/api/mentors').expect(200);
+      expect(list.body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
+      const single = await t.as(tokens.host).get(`/api/mentors/${first.id}`).expect(404);
+      expect(single.body.message).toBe(`Mentor ${first.id} not found`);
+    });
+
+    it('lets a mentor list only its own assignments', async () => {
+      const own = await t.as(tokens.mentor).get(`/api/mentors/${first.id}/assignments`).expect(200);
+      expect(own.body.total).toBe(1);
+      expect(own.body.items[0]).toMatchObject({
+        id: assignmentId,
+        mentorId: first.id,
+        participantId: menteeId,
+      });
+      expect(own.body.items[0].participant).not.toHaveProperty('email');
+      expect(own.body.items[0].participant).not.toHaveProperty('phone');
+
+      const other = await t
+        .as(tokens.mentor)
+        .get(`/api/mentors/${second.id}/assignments`)
+        .expect(404);
+      expect(other.body.message).toBe(`Mentor ${second.id} not found`);
+      await t.as(tokens.mentor).get('/api/mentors/999999/assignments').expect(404);
+    });
+
+    it('refuses assignment lists to participants and hosts with 403', async () => {
+      await t.as(tokens.participant).get(`/api/mentors/${first.id}/assignments`).expect(403);
+      await t.as(tokens.host).get(`/api/mentors/${first.id}/assignments`).expect(403);
     });
   });
 

@@ -3,11 +3,14 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdParam } from '../common/http/id-param';
 import { Page, PageOf } from '../common/http/pagination';
 import {
@@ -24,6 +27,8 @@ export class MentorAssignmentsController {
   constructor(private readonly assignments: MentorAssignmentsService) {}
 
   @Post()
+  @Roles('organizer')
+  @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiCreatedResponse({ type: MentorAssignmentResponse })
   @ApiNotFoundResponse({ description: 'The mentor, cohort or participant does not exist' })
   @ApiConflictResponse({
@@ -38,16 +43,21 @@ export class MentorAssignmentsController {
   }
 
   @Get()
+  @Roles('organizer', 'mentor')
+  @ApiForbiddenResponse({ description: 'Only organizers and mentors' })
   @ApiOkResponse({ type: PageOf(MentorAssignmentResponse) })
-  @ApiNotFoundResponse()
+  @ApiNotFoundResponse({ description: 'No such mentor; for a mentor, any mentor but itself' })
   list(
     @IdParam() mentorId: number,
     @Query() query: ListMentorAssignmentsQuery,
+    @CurrentActor() actor: Actor,
   ): Promise<Page<MentorAssignmentResponse>> {
-    return this.assignments.list(mentorId, query);
+    return this.assignments.list(mentorId, query, actor);
   }
 
   @Delete(':assignmentId')
+  @Roles('organizer')
+  @ApiForbiddenResponse({ description: 'Only organizers' })
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'No such assignment of this mentor' })

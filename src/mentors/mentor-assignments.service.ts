@@ -1,6 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { Actor } from '../auth/actor';
 import { Cohort } from '../cohorts/cohort.entity';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
@@ -25,6 +27,7 @@ export class MentorAssignmentsService {
     @InjectRepository(Participant) private readonly participants: Repository<Participant>,
     private readonly mentors: MentorsService,
     private readonly clock: Clock,
+    private readonly access: AccessService,
   ) {}
 
   /** A mentor is assigned to a participant who is actively enrolled in the cohort. */
@@ -63,11 +66,17 @@ export class MentorAssignmentsService {
     return MentorAssignmentResponse.from(assignment);
   }
 
-  /** Ordered by the participant's name; enrollment and participant come in the same query. */
+  /**
+   * Ordered by the participant's name; enrollment and participant come in the same query.
+   * A mentor (the route admits organizers and mentors) lists only its own: another is a 404.
+   * The summaries never carry contacts, so a mentor sees its mentees without them.
+   */
   async list(
     mentorId: number,
     query: ListMentorAssignmentsQuery,
+    actor: Actor,
   ): Promise<Page<MentorAssignmentResponse>> {
+    this.access.assertVisible(await this.access.mentorIds(actor), mentorId, 'Mentor');
     await this.mentors.findOrFail(mentorId);
     const builder = this.assignments
       .createQueryBuilder('assignment')

@@ -78,11 +78,21 @@ export class MentorResponse {
   @ApiProperty({ nullable: true, type: String })
   expertise: string | null;
 
-  @ApiProperty({ example: 'o.smirnova@tyumen-city.ru' })
-  email: string;
+  @ApiProperty({
+    example: 'o.smirnova@tyumen-city.ru',
+    required: false,
+    description: 'Only for organizers and the mentor itself; otherwise absent',
+  })
+  email?: string;
 
-  @ApiProperty({ nullable: true, type: String, example: '+7 (3452) 51-00-00' })
-  phone: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '+7 (3452) 51-00-00',
+    required: false,
+    description: 'Only for organizers and the mentor itself; otherwise absent',
+  })
+  phone?: string | null;
 
   @ApiProperty()
   createdAt: Date;
@@ -90,15 +100,18 @@ export class MentorResponse {
   @ApiProperty()
   updatedAt: Date;
 
-  static from(mentor: Mentor): MentorResponse {
+  /** `contacts: false` leaves the email and phone keys out of the JSON, not null. */
+  static from(
+    mentor: Mentor,
+    { contacts }: { contacts: boolean } = { contacts: true },
+  ): MentorResponse {
     return {
       id: mentor.id,
       fullName: mentor.fullName,
       position: mentor.position,
       organization: mentor.organization,
       expertise: mentor.expertise,
-      email: mentor.email,
-      phone: mentor.phone,
+      ...(contacts ? { email: mentor.email, phone: mentor.phone } : {}),
       createdAt: mentor.createdAt,
       updatedAt: mentor.updatedAt,
     };

@@ -3,11 +3,14 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdParam } from '../common/http/id-param';
 import { Page, PageOf } from '../common/http/pagination';
 import { CreateMentorDto, ListMentorsQuery, MentorResponse, UpdateMentorDto } from './mentor.dto';
@@ -20,6 +23,8 @@ export class MentorsController {
   constructor(private readonly mentors: MentorsService) {}
 
   @Post()
+  @Roles('organizer')
+  @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiCreatedResponse({ type: MentorResponse })
   @ApiConflictResponse({ description: 'A mentor with this email already exists' })
   create(@Body() dto: CreateMentorDto): Promise<MentorResponse> {
@@ -27,19 +32,30 @@ export class MentorsController {
   }
 
   @Get()
-  @ApiOkResponse({ type: PageOf(MentorResponse) })
-  list(@Query() query: ListMentorsQuery): Promise<Page<MentorResponse>> {
-    return this.mentors.list(query);
+  @ApiOkResponse({
+    type: PageOf(MentorResponse),
+    description: 'The mentors the caller sees; contacts only to organizers and the mentor itself',
+  })
+  list(
+    @Query() query: ListMentorsQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<Page<MentorResponse>> {
+    return this.mentors.list(query, actor);
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: MentorResponse })
-  @ApiNotFoundResponse()
-  get(@IdParam() id: number): Promise<MentorResponse> {
-    return this.mentors.get(id);
+  @ApiOkResponse({
+    type: MentorResponse,
+    description: 'Contacts only to organizers and the mentor itself',
+  })
+  @ApiNotFoundResponse({ description: 'No such mentor, or not one the caller sees' })
+  get(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<MentorResponse> {
+    return this.mentors.get(id, actor);
   }
 
   @Patch(':id')
+  @Roles('organizer')
+  @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiOkResponse({ type: MentorResponse })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Another mentor has this email' })
@@ -48,6 +64,8 @@ export class MentorsController {
   }
 
   @Delete(':id')
+  @Roles('organizer')
+  @ApiForbiddenResponse({ description: 'Only organizers' })
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
