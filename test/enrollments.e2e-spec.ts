@@ -1,6 +1,14 @@
 import { Clock } from '../src/common/time/clock';
 import { EnrollmentsService } from '../src/enrollments/enrollments.service';
-import { createCohort, createParticipant, enroll } from './support/factories';
+import {
+  assignMentor,
+  createAccount,
+  createCohort,
+  createMentor,
+  createParticipant,
+  createStage,
+  enroll,
+} from './support/factories';
 import { TestApp, countRows, createTestApp } from './support/test-app';
 
 describe('enrollments', () => {
@@ -372,6 +380,120 @@ describe('enrollments', () => {
           expect.arrayContaining([expect.stringMatching(new RegExp(`^${field}`))]),
         );
       }
+    });
+  });
+
+  describe('roles and scope', () => {
+    // Cohort A (stage A1): Алексеев (mentored) and Борисов (withdrawn); cohort B: Васильев.
+    // The host hosts A1; the mentor mentors Алексеев; the participant is Алексеев.
+    type Enrollment = { id: number; participantId: number; status: string };
+    let cohortA: { id: number };
+    let cohortB: { id: number };
+    let alexeev: Enrollment;
+    let borisov: Enrollment;
+    let vasiliev: Enrollment;
+    let host: string;
+    let mentor: string;
+    let participant: string;
+
+    const page = (items: Enrollment[]) => ({ items, total: items.length, limit: 50, offset: 0 });
+
+    beforeAll(async () => {
+      cohortA = await createCohort(t);
+      cohortB = await createCohort(t);
+      const stageA1 = await createStage(t, {}, cohortA.id);
+      await createStage(t, {}, cohortB.id);
+      const a = await createParticipant(t, { fullName: 'Алексеев', phone: '+7 3452 11-11-11' });
+      const b = await createParticipant(t, { fullName: 'Борисов' });
+      const v = await createParticipant(t, { fullName: 'Васильев' });
+      alexeev = await enroll(t, cohortA.id, a.id);
+      await enroll(t, cohortA.id, b.id);
+      borisov = (
+        await t.http().delete(`/api/cohorts/${cohortA.id}/enrollments/${b.id}`).expect(200)
+      ).body;
+      vasiliev = await enroll(t, cohortB.id, v.id);
+      const mentorRecord = await createMentor(t);
+      await assignMentor(t, mentorRecord.id, cohortA.id, a.id);
+      host = (await createAccount(t, 'host', { stageIds: [stageA1.id] })).token;
+      mentor = (await createAccount(t, 'mentor', { mentorId: mentorRecord.id })).token;
+      participant = (await createAccount(t, 'participant', { participantId: a.id })).token;
+    });
+
+    it('answers 401 without a token and writes nothing', async () => {
+      const before = await countRows(t.dataSource, 'enrollments');
+      const path = `/api/cohorts/${cohortA.id}/enrollments`;
+      await t.anonymous().get(path).expect(401);
+      await t.anonymous().post(path).send({ participantId: vasiliev.participantId }).expect(401);
+      await t
+        .anonymous()
+        .patch(`${path}/${alexeev.participantId}`)
+        .send({ status: 'completed' })
+        .expect(401);
+      await t.anonymous().delete(`${path}/${alexeev.participantId}`).expect(401);
+      expect(await countRows(t.dataSource, 'enrollments')).toBe(before);
+      const list = await t.http().get(path).expect(200);
+      expect(list.body).toEqual(page([alexeev, borisov]));
+    });
+
+    it('lets only organizers enroll, change and withdraw: 403 for the other roles', async () => {
+      const before = await countRows(t.dataSource, 'enrollments');
+      const path = `/api/cohorts/${cohortA.id}/enrollments`;
+      for (const token of [host, mentor, participant]) {
+        await t.as(token).post(path).send({ participantId: vasiliev.participantId }).expect(403);
+        await t
+          .as(token)
+          .patch(`${path}/${alexeev.participantId}`)
+          .send({ status: 'completed' })
+          .expect(403);
+        await t.as(token).delete(`${path}/${alexeev.participantId}`).expect(403);
+      }
+      expect(await countRows(t.dataSource, 'enrollments')).toBe(before);
+      const list = await t.http().get(path).expect(200);
+      expect(list.body).toEqual(page([alexeev, borisov]));
+    });
+
+    it('shows a host all enrollments of a cohort whose stage it hosts, and 404 for others', async () => {
+      const list = await t.as(host).get(`/api/cohorts/${cohortA.id}/enrollments`).expect(200);
+      expect(list.body).toEqual(page([alexeev, borisov]));
+      for (const item of list.body.items) {
+        expect(item.participant).not.toHaveProperty('email');
+        expect(item.participant).not.toHaveProperty('phone');
+      }
+      const withdrawn = await t
+        .as(host)
+        .get(`/api/cohorts/${cohortA.id}/enrollments?status=withdrawn`)
+        .expect(200);
+      expect(withdrawn.body).toEqual(page([borisov]));
+
+      const other = await t.as(host).get(`/api/cohorts/${cohortB.id}/enrollments`).expect(404);
+      // The same answer as for a cohort that does not exist: existence does not leak.
+      expect(other.body.message).toBe(`Cohort ${cohortB.id} not found`);
+    });
+
+    it('shows a mentor only its mentees’ enrollments', async () => {
+      const list = await t.as(mentor).get(`/api/cohorts/${cohortA.id}/enrollments`).expect(200);
+      expect(list.body).toEqual(page([alexeev]));
+      expect(list.body.items[0].participant).not.toHaveProperty('email');
+      const other = await t.as(mentor).get(`/api/cohorts/${cohortB.id}/enrollments`).expect(404);
+      expect(other.body.message).toBe(`Cohort ${cohortB.id} not found`);
+    });
+
+    it('shows a participant only its own enrollment', async () => {
+      const list = await t
+        .as(participant)
+        .get(`/api/cohorts/${cohortA.id}/enrollments`)
+        .expect(200);
+      expect(list.body).toEqual(page([alexeev]));
+      const withdrawn = await t
+        .as(participant)
+        .get(`/api/cohorts/${cohortA.id}/enrollments?status=withdrawn`)
+        .expect(200);
+      expect(withdrawn.body).toEqual(page([]));
+      const other = await t
+        .as(participant)
+        .get(`/api/cohorts/${cohortB.id}/enrollments`)
+        .expect(404);
+      expect(other.body.message).toBe(`Cohort ${cohortB.id} not found`);
     });
   });
 });

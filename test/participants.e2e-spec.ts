@@ -1,4 +1,12 @@
-import { createCohort, createParticipant, enroll } from './support/factories';
+import {
+  assignMentor,
+  createAccount,
+  createCohort,
+  createMentor,
+  createParticipant,
+  createStage,
+  enroll,
+} from './support/factories';
 import { TestApp, countRows, createTestApp } from './support/test-app';
 
 type Named = { fullName: string };
@@ -398,6 +406,175 @@ describe('participants', () => {
         .get(`/api/participants?search=${'x'.repeat(201)}`)
         .expect(400);
       await t.http().get('/api/participants?unknown=1').expect(400);
+    });
+  });
+
+  describe('roles and scope', () => {
+    // Cohort A (stage A1): Видимов Алексей (mentored) and Видимов Борис; cohort B: Невидимов
+    // Виктор and Алексей. The host hosts A1; the mentor mentors Алексей; the participant is Алексей.
+    type Participant = { id: number; fullName: string; email: string; phone: string | null };
+    let alexey: Participant;
+    let boris: Participant;
+    let viktor: Participant;
+    let cohortA: { id: number };
+    let cohortB: { id: number };
+    let host: string;
+    let mentor: string;
+    let participant: string;
+
+    const list = (token: string, query: Record<string, string | number> = {}) =>
+      t.as(token).get('/api/participants').query(query).expect(200);
+    const ids = (body: { items: { id: number }[] }) => body.items.map((p) => p.id);
+    // What an actor that may not see contacts gets: the same record without the two keys.
+    const withoutContacts = ({ email, phone, ...rest }: Participant) => rest;
+
+    beforeAll(async () => {
+      cohortA = await createCohort(t);
+      cohortB = await createCohort(t);
+      const stageA1 = await createStage(t, {}, cohortA.id);
+      await createStage(t, {}, cohortB.id);
+      alexey = await createParticipant(t, {
+        fullName: 'Видимов Алексей',
+        email: 'alexey.vidimov@example.ru',
+        phone: '+7 3522 11-11-11',
+        region: 'Курганская область',
+      });
+      boris = await createParticipant(t, {
+        fullName: 'Видимов Борис',
+        email: 'boris.vidimov@example.ru',
+        phone: '+7 3452 22-22-22',
+      });
+      viktor = await createParticipant(t, {
+        fullName: 'Невидимов Виктор',
+        email: 'viktor.nevidimov@example.ru',
+        region: 'Курганская область',
+      });
+      await enroll(t, cohortA.id, alexey.id);
+      await enroll(t, cohortA.id, boris.id);
+      await enroll(t, cohortB.id, viktor.id);
+      // Алексей is in cohort B too, which neither the host nor the mentor sees.
+      await enroll(t, cohortB.id, alexey.id);
+      const mentorRecord = await createMentor(t);
+      await assignMentor(t, mentorRecord.id, cohortA.id, alexey.id);
+      host = (await createAccount(t, 'host', { stageIds: [stageA1.id] })).token;
+      mentor = (await createAccount(t, 'mentor', { mentorId: mentorRecord.id })).token;
+      participant = (await createAccount(t, 'participant', { participantId: alexey.id })).token;
+    });
+
+    it('answers 401 without a token and writes nothing', async () => {
+      const before = await countRows(t.dataSource, 'participants');
+      await t.anonymous().get('/api/participants').expect(401);
+      await t.anonymous().get(`/api/participants/${alexey.id}`).expect(401);
+      await t.anonymous().post('/api/participants').send(valid).expect(401);
+      await t.anonymous().patch(`/api/participants/${alexey.id}`).send({ region: 'X' }).expect(401);
+      await t.anonymous().delete(`/api/participants/${viktor.id}`).expect(401);
+      expect(await countRows(t.dataSource, 'participants')).toBe(before);
+    });
+
+    it('lets only organizers write: 403 for a host, a mentor and the participant itself', async () => {
+      const before = await countRows(t.dataSource, 'participants');
+      for (const token of [host, mentor, participant]) {
+        await t
+          .as(token)
+          .post('/api/participants')
+          .send({ ...valid, email: 'new.one@example.ru' })
+          .expect(403);
+        await t
+          .as(token)
+          .patch(`/api/participants/${alexey.id}`)
+          .send({ fullName: 'Переименованный' })
+          .expect(403);
+        await t.as(token).delete(`/api/participants/${viktor.id}`).expect(403);
+      }
+      expect(await countRows(t.dataSource, 'participants')).toBe(before);
+      const read = await t.http().get(`/api/participants/${alexey.id}`).expect(200);
+      expect(read.body).toEqual(alexey);
+    });
+
+    it('shows a host only the participants of its cohort, without email and phone keys', async () => {
+      const all = await list(host);
+      expect(all.body).toEqual({
+        items: [withoutContacts(alexey), withoutContacts(boris)],
+        total: 2,
+        limit: 50,
+        offset: 0,
+      });
+      for (const item of all.body.items) {
+        expect(item).not.toHaveProperty('email');
+        expect(item).not.toHaveProperty('phone');
+      }
+      const page = await list(host, { limit: 1, offset: 1 });
+      expect(ids(page.body)).toEqual([boris.id]);
+      expect(page.body.total).toBe(2);
+
+      const single = await t.as(host).get(`/api/participants/${boris.id}`).expect(200);
+      expect(single.body).toEqual(withoutContacts(boris));
+      expect(single.body).not.toHaveProperty('email');
+      expect(single.body).not.toHaveProperty('phone');
+
+      const other = await t.as(host).get(`/api/participants/${viktor.id}`).expect(404);
+      expect(other.body.message).toBe(`Participant ${viktor.id} not found`);
+    });
+
+    it('shows a mentor only its mentees, without email and phone keys', async () => {
+      const all = await list(mentor);
+      expect(all.body).toEqual({
+        items: [withoutContacts(alexey)],
+        total: 1,
+        limit: 50,
+        offset: 0,
+      });
+      const single = await t.as(mentor).get(`/api/participants/${alexey.id}`).expect(200);
+      expect(single.body).not.toHaveProperty('email');
+      expect(single.body).not.toHaveProperty('phone');
+      const other = await t.as(mentor).get(`/api/participants/${boris.id}`).expect(404);
+      expect(other.body.message).toBe(`Participant ${boris.id} not found`);
+    });
+
+    it('shows a participant only itself, with its contacts', async () => {
+      const all = await list(participant);
+      expect(all.body).toEqual({ items: [alexey], total: 1, limit: 50, offset: 0 });
+      const itself = await t.as(participant).get(`/api/participants/${alexey.id}`).expect(200);
+      expect(itself.body).toEqual(alexey);
+      expect(itself.body).toMatchObject({ email: alexey.email, phone: '+7 3522 11-11-11' });
+      const other = await t.as(participant).get(`/api/participants/${boris.id}`).expect(404);
+      expect(other.body.message).toBe(`Participant ${boris.id} not found`);
+    });
+
+    it('searches and filters within the scope; total counts only visible rows', async () => {
+      expect(ids((await list(host, { search: 'видимов' })).body)).toEqual([alexey.id, boris.id]);
+      const everyone = await t.http().get('/api/participants?search=видимов').expect(200);
+      expect(everyone.body.total).toBe(3);
+      const searched = await list(host, { search: 'ВИДИМОВ', limit: 1 });
+      expect(searched.body.total).toBe(2);
+
+      const kurgan = await list(host, { region: 'Курганская область' });
+      expect(ids(kurgan.body)).toEqual([alexey.id]);
+      expect(kurgan.body.total).toBe(1);
+
+      const inCohortA = await list(host, { cohortId: cohortA.id });
+      expect(inCohortA.body.total).toBe(2);
+      // Filtering by a cohort it does not see shows nobody, not who is enrolled there.
+      const inCohortB = await list(host, { cohortId: cohortB.id });
+      expect(inCohortB.body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
+      const mentorInB = await list(mentor, { cohortId: cohortB.id });
+      expect(mentorInB.body.total).toBe(0);
+      const itselfInB = await list(participant, { cohortId: cohortB.id });
+      expect(ids(itselfInB.body)).toEqual([alexey.id]);
+    });
+
+    it('does not let a search find participants by an email the actor may not see', async () => {
+      const byOrganizer = await t.http().get('/api/participants?search=vidimov@').expect(200);
+      expect(byOrganizer.body.total).toBe(3);
+      for (const token of [host, mentor]) {
+        const byEmail = await list(token, { search: 'vidimov@' });
+        expect(byEmail.body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
+        // The name and municipality are still searched.
+        const byName = await list(token, { search: 'Алексей' });
+        expect(ids(byName.body)).toEqual([alexey.id]);
+      }
+      const ownEmail = await list(participant, { search: 'ALEXEY.VIDIMOV@' });
+      expect(ids(ownEmail.body)).toEqual([alexey.id]);
     });
   });
 });

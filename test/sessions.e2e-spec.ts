@@ -1,4 +1,15 @@
-import { createMentor, createMoscowStage, createSession, createStage } from './support/factories';
+import {
+  assignMentor,
+  createAccount,
+  createCohort,
+  createMentor,
+  createMoscowStage,
+  createParticipant,
+  createProgram,
+  createSession,
+  createStage,
+  enroll,
+} from './support/factories';
 import { TestApp, countRows, createTestApp } from './support/test-app';
 
 describe('sessions', () => {
@@ -496,6 +507,152 @@ describe('sessions', () => {
       await t.http().get('/api/sessions/999999').expect(404);
       await t.http().patch('/api/sessions/999999').send({ title: 'x' }).expect(404);
       await t.http().get('/api/sessions/first').expect(400);
+    });
+  });
+
+  describe('roles and scope', () => {
+    // Cohort A has stages A1 (Tyumen) and A2 (near Moscow), cohort B has stage B1. The host
+    // hosts A1 only; the mentor mentors, and the participant is, a participant of cohort A.
+    type Stage = { id: number };
+    type Session = { id: number; title: string };
+    let stageA1: Stage;
+    let stageA2: Stage;
+    let stageB1: Stage;
+    let sessionA1: Session;
+    let sessionA2: Session;
+    let sessionB1: Session;
+    let host: string;
+    let mentor: string;
+    let participant: string;
+
+    const newSession = {
+      title: 'Экскурсия по жилым кварталам',
+      type: 'excursion',
+      startsAt: '2025-11-19T10:00',
+      endsAt: '2025-11-19T12:00',
+    };
+
+    beforeAll(async () => {
+      const program = await createProgram(t);
+      const cohortA = await createCohort(t, {}, program.id);
+      const cohortB = await createCohort(t, {}, program.id);
+      stageA1 = await createStage(t, {}, cohortA.id);
+      stageA2 = await createMoscowStage(t, {}, cohortA.id);
+      stageB1 = await createStage(t, {}, cohortB.id);
+      sessionA1 = await createSession(t, { title: 'Сессия А1' }, stageA1.id);
+      sessionA2 = await createSession(
+        t,
+        { title: 'Сессия А2', startsAt: '2025-10-07T10:00', endsAt: '2025-10-07T11:00' },
+        stageA2.id,
+      );
+      sessionB1 = await createSession(t, { title: 'Сессия Б1' }, stageB1.id);
+      const enrolled = await createParticipant(t);
+      await enroll(t, cohortA.id, enrolled.id);
+      const mentorRecord = await createMentor(t);
+      await assignMentor(t, mentorRecord.id, cohortA.id, enrolled.id);
+      host = (await createAccount(t, 'host', { stageIds: [stageA1.id] })).token;
+      mentor = (await createAccount(t, 'mentor', { mentorId: mentorRecord.id })).token;
+      participant = (await createAccount(t, 'participant', { participantId: enrolled.id })).token;
+    });
+
+    it('answers 401 without a token and writes nothing', async () => {
+      const before = await countRows(t.dataSource, 'sessions');
+      await t.anonymous().get(`/api/stages/${stageA1.id}/sessions`).expect(401);
+      await t.anonymous().get(`/api/sessions/${sessionA1.id}`).expect(401);
+      await t.anonymous().post(`/api/stages/${stageA1.id}/sessions`).send(newSession).expect(401);
+      await t.anonymous().patch(`/api/sessions/${sessionA1.id}`).send({ title: 'X' }).expect(401);
+      await t.anonymous().delete(`/api/sessions/${sessionA1.id}`).expect(401);
+      expect(await countRows(t.dataSource, 'sessions')).toBe(before);
+      const read = await t.http().get(`/api/sessions/${sessionA1.id}`).expect(200);
+      expect(read.body).toEqual(sessionA1);
+    });
+
+    it('lets a host create, update and delete sessions of the stage it hosts', async () => {
+      const created = await t
+        .as(host)
+        .post(`/api/stages/${stageA1.id}/sessions`)
+        .send(newSession)
+        .expect(201);
+      expect(created.body).toMatchObject({ stageId: stageA1.id, title: newSession.title });
+
+      const updated = await t
+        .as(host)
+        .patch(`/api/sessions/${created.body.id}`)
+        .send({ title: 'Экскурсия по промышленным площадкам' })
+        .expect(200);
+      expect(updated.body).toEqual({
+        ...created.body,
+        title: 'Экскурсия по промышленным площадкам',
+      });
+
+      const list = await t.as(host).get(`/api/stages/${stageA1.id}/sessions`).expect(200);
+      expect(list.body.items.map((s: Session) => s.id)).toEqual([sessionA1.id, created.body.id]);
+      expect(list.body.total).toBe(2);
+      const single = await t.as(host).get(`/api/sessions/${created.body.id}`).expect(200);
+      expect(single.body).toEqual(updated.body);
+
+      await t.as(host).delete(`/api/sessions/${created.body.id}`).expect(204);
+      await t.http().get(`/api/sessions/${created.body.id}`).expect(404);
+    });
+
+    it('answers 404 to a host in stages it does not host, even of its cohort, writing nothing', async () => {
+      const before = await countRows(t.dataSource, 'sessions');
+      for (const stage of [stageA2, stageB1]) {
+        const create = await t
+          .as(host)
+          .post(`/api/stages/${stage.id}/sessions`)
+          .send({ ...newSession, startsAt: '2025-10-08T10:00', endsAt: '2025-10-08T11:00' })
+          .expect(404);
+        // The same answer as for a stage that does not exist: existence does not leak.
+        expect(create.body.message).toBe(`Stage ${stage.id} not found`);
+        const list = await t.as(host).get(`/api/stages/${stage.id}/sessions`).expect(404);
+        expect(list.body.message).toBe(`Stage ${stage.id} not found`);
+      }
+      for (const session of [sessionA2, sessionB1]) {
+        const update = await t
+          .as(host)
+          .patch(`/api/sessions/${session.id}`)
+          .send({ title: 'Чужая сессия' })
+          .expect(404);
+        expect(update.body.message).toBe(`Session ${session.id} not found`);
+        const remove = await t.as(host).delete(`/api/sessions/${session.id}`).expect(404);
+        expect(remove.body.message).toBe(`Session ${session.id} not found`);
+        const read = await t.as(host).get(`/api/sessions/${session.id}`).expect(404);
+        expect(read.body.message).toBe(`Session ${session.id} not found`);
+        const unchanged = await t.http().get(`/api/sessions/${session.id}`).expect(200);
+        expect(unchanged.body).toEqual(session);
+      }
+      expect(await countRows(t.dataSource, 'sessions')).toBe(before);
+    });
+
+    it('refuses session writes to mentors and participants with 403, writing nothing', async () => {
+      const before = await countRows(t.dataSource, 'sessions');
+      for (const token of [mentor, participant]) {
+        await t.as(token).post(`/api/stages/${stageA1.id}/sessions`).send(newSession).expect(403);
+        await t.as(token).patch(`/api/sessions/${sessionA1.id}`).send({ title: 'X' }).expect(403);
+        await t.as(token).delete(`/api/sessions/${sessionA1.id}`).expect(403);
+      }
+      expect(await countRows(t.dataSource, 'sessions')).toBe(before);
+      const read = await t.http().get(`/api/sessions/${sessionA1.id}`).expect(200);
+      expect(read.body).toEqual(sessionA1);
+    });
+
+    it('shows mentors and participants the sessions of their cohort’s stages, and no others', async () => {
+      for (const token of [mentor, participant]) {
+        for (const [stage, session] of [
+          [stageA1, sessionA1],
+          [stageA2, sessionA2],
+        ] as const) {
+          const list = await t.as(token).get(`/api/stages/${stage.id}/sessions`).expect(200);
+          expect(list.body).toEqual({ items: [session], total: 1, limit: 50, offset: 0 });
+          const single = await t.as(token).get(`/api/sessions/${session.id}`).expect(200);
+          expect(single.body).toEqual(session);
+        }
+        const otherStage = await t.as(token).get(`/api/stages/${stageB1.id}/sessions`).expect(404);
+        expect(otherStage.body.message).toBe(`Stage ${stageB1.id} not found`);
+        const otherSession = await t.as(token).get(`/api/sessions/${sessionB1.id}`).expect(404);
+        expect(otherSession.body.message).toBe(`Session ${sessionB1.id} not found`);
+      }
     });
   });
 });

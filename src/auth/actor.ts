@@ -7,3 +7,11 @@ export interface Actor {
   participantId: number | null;
   mentorId: number | null;
 }
+
+/** Work the service does by itself, outside any request (demo data): an organizer's reach. */
+export const SYSTEM_ACTOR: Actor = {
+  accountId: 0,
+  role: 'organizer',
+  participantId: null,
+  mentorId: null,
+};

@@ -56,8 +56,10 @@ export class AuthService {
       .getRawMany<{ id: number }>();
     return {
       ...AccountResponse.from(account),
-      participant: account.participant ? ParticipantResponse.from(account.participant) : null,
-      mentor: account.mentor ? MentorResponse.from(account.mentor) : null,
+      participant: account.participant
+        ? ParticipantResponse.from(account.participant, { contacts: true })
+        : null,
+      mentor: account.mentor ? MentorResponse.from(account.mentor, { contacts: true }) : null,
       hostedStageIds: hostedStages.map((stage) => Number(stage.id)),
     };
   }

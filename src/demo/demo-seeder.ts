@@ -1,6 +1,7 @@
 import { BadRequestException, INestApplicationContext, Logger, Type } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
+import { SYSTEM_ACTOR } from '../auth/actor';
 import { CreateCohortDto } from '../cohorts/cohort.dto';
 import { Cohort } from '../cohorts/cohort.entity';
 import { CohortsService } from '../cohorts/cohorts.service';
@@ -182,7 +183,7 @@ export class DemoSeeder {
   }
 
   createSession(stageId: number, dto: CreateSessionDto) {
-    return this.sessions.create(stageId, dto);
+    return this.sessions.create(stageId, dto, SYSTEM_ACTOR);
   }
 
   createParticipant(dto: CreateParticipantDto) {

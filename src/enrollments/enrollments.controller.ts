@@ -3,11 +3,14 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdParam } from '../common/http/id-param';
 import { Page, PageOf } from '../common/http/pagination';
 import {
@@ -20,12 +23,17 @@ import { EnrollmentsService } from './enrollments.service';
 
 @ApiTags('enrollments')
 @ApiBadRequestResponse({ description: 'Invalid input; every problem is listed' })
-@ApiNotFoundResponse({ description: 'The cohort, the participant or the enrollment is missing' })
+@ApiNotFoundResponse({
+  description:
+    'The cohort (or one the caller does not see), the participant or the enrollment is missing',
+})
 @Controller('cohorts/:id/enrollments')
 export class EnrollmentsController {
   constructor(private readonly enrollments: EnrollmentsService) {}
 
   @Post()
+  @Roles('organizer')
+  @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiOperation({ summary: 'Enroll a participant (re-activates a withdrawn enrollment)' })
   @ApiCreatedResponse({ type: EnrollmentResponse })
   @ApiConflictResponse({ description: 'The participant is already enrolled' })
@@ -34,15 +42,21 @@ export class EnrollmentsController {
   }
 
   @Get()
-  @ApiOkResponse({ type: PageOf(EnrollmentResponse) })
+  @ApiOkResponse({
+    type: PageOf(EnrollmentResponse),
+    description: 'Only the enrollments of participants the caller sees',
+  })
   list(
     @IdParam() id: number,
     @Query() query: ListEnrollmentsQuery,
+    @CurrentActor() actor: Actor,
   ): Promise<Page<EnrollmentResponse>> {
-    return this.enrollments.list(id, query);
+    return this.enrollments.list(id, query, actor);
   }
 
   @Patch(':participantId')
+  @Roles('organizer')
+  @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiOkResponse({ type: EnrollmentResponse })
   update(
     @IdParam() id: number,
@@ -53,6 +67,8 @@ export class EnrollmentsController {
   }
 
   @Delete(':participantId')
+  @Roles('organizer')
+  @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiOperation({ summary: 'Withdraw a participant; the enrollment is kept as withdrawn' })
   @ApiOkResponse({ type: EnrollmentResponse })
   withdraw(

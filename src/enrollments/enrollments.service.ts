@@ -1,6 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { Actor } from '../auth/actor';
 import { Cohort } from '../cohorts/cohort.entity';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
@@ -21,6 +23,7 @@ export class EnrollmentsService {
     @InjectRepository(Cohort) private readonly cohorts: Repository<Cohort>,
     private readonly participants: ParticipantsService,
     private readonly clock: Clock,
+    private readonly access: AccessService,
   ) {}
 
   /**
@@ -50,12 +53,25 @@ export class EnrollmentsService {
     return EnrollmentResponse.from(saved);
   }
 
-  async list(cohortId: number, query: ListEnrollmentsQuery): Promise<Page<EnrollmentResponse>> {
+  /**
+   * The cohort must be visible to the actor; then only the enrollments of participants it sees:
+   * a participant its own, a mentor its mentees', a host all of a cohort whose stage it hosts.
+   */
+  async list(
+    cohortId: number,
+    query: ListEnrollmentsQuery,
+    actor: Actor,
+  ): Promise<Page<EnrollmentResponse>> {
+    this.access.assertVisible(await this.access.cohortIds(actor), cohortId, 'Cohort');
     await this.ensureCohort(cohortId);
-    const select = this.enrollments
-      .createQueryBuilder('enrollment')
-      .innerJoinAndSelect('enrollment.participant', 'participant')
-      .where('enrollment.cohortId = :cohortId', { cohortId });
+    const select = this.access.restrict(
+      this.enrollments
+        .createQueryBuilder('enrollment')
+        .innerJoinAndSelect('enrollment.participant', 'participant')
+        .where('enrollment.cohortId = :cohortId', { cohortId }),
+      'enrollment.participantId',
+      await this.access.participantIds(actor),
+    );
     if (query.status) {
       select.andWhere('enrollment.status = :status', { status: query.status });
     }

@@ -101,10 +101,7 @@ export class MentorResponse {
   updatedAt: Date;
 
   /** `contacts: false` leaves the email and phone keys out of the JSON, not null. */
-  static from(
-    mentor: Mentor,
-    { contacts }: { contacts: boolean } = { contacts: true },
-  ): MentorResponse {
+  static from(mentor: Mentor, { contacts }: { contacts: boolean }): MentorResponse {
     return {
       id: mentor.id,
       fullName: mentor.fullName,

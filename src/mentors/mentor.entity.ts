@@ -34,7 +34,7 @@ export class Mentor {
   @Column({ type: 'varchar', length: 32, nullable: true })
   phone: string | null;
 
-  /** Name, organization and email folded to lower case in Node: see `foldForSearch`. */
+  /** Name and organization folded to lower case in Node: see `foldForSearch`. */
   @Column({ type: 'varchar', length: 1000 })
   searchText: string;
 

@@ -1,12 +1,12 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Not, Repository, SelectQueryBuilder } from 'typeorm';
-import { ALL, AccessService, Visible } from '../access/access.service';
+import { Not, Repository } from 'typeorm';
+import { ALL, AccessService } from '../access/access.service';
 import { Actor } from '../auth/actor';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
 import { normalizeEmail } from '../common/validation/email';
-import { containsPattern, foldForSearch } from '../common/search/fold-for-search';
+import { foldForSearch, whereTextMatches } from '../common/search/fold-for-search';
 import { CreateMentorDto, ListMentorsQuery, MentorResponse, UpdateMentorDto } from './mentor.dto';
 import { Mentor } from './mentor.entity';
 
@@ -24,7 +24,7 @@ export class MentorsService {
     await this.assertEmailFree(email);
     const mentor = this.mentors.create({ expertise: null, phone: null, ...dto, email });
     mentor.searchText = searchTextOf(mentor);
-    return MentorResponse.from(await this.mentors.save(mentor));
+    return MentorResponse.from(await this.mentors.save(mentor), { contacts: true });
   }
 
   /** Only the mentors the actor sees; `total` counts only those. */
@@ -37,7 +37,12 @@ export class MentorsService {
       .take(query.limit)
       .skip(query.offset);
     if (query.search) {
-      this.whereSearchMatches(builder, containsPattern(query.search), visible, actor);
+      whereTextMatches(
+        builder,
+        'mentor',
+        query.search,
+        visible === ALL ? ALL : visible.filter((id) => this.access.seesMentorContacts(actor, id)),
+      );
     }
     return toPage(await builder.getManyAndCount(), query, (mentor) =>
       this.toResponse(mentor, actor),
@@ -58,7 +63,7 @@ export class MentorsService {
     }
     this.mentors.merge(mentor, changes);
     mentor.searchText = searchTextOf(mentor);
-    return MentorResponse.from(await this.mentors.save(mentor));
+    return MentorResponse.from(await this.mentors.save(mentor), { contacts: true });
   }
 
   /** Refused with 409 while the mentor has assignments (see the exception filter). */
@@ -80,42 +85,6 @@ export class MentorsService {
     });
   }
 
-  /**
-   * The search text ends with the email (see `searchTextOf`). Where the actor may not see the
-   * email, only the name and organization before it are searched, so a search cannot reveal it.
-   */
-  private whereSearchMatches(
-    builder: SelectQueryBuilder<Mentor>,
-    pattern: string,
-    visible: Visible,
-    actor: Actor,
-  ): void {
-    const withContacts =
-      visible === ALL ? ALL : visible.filter((id) => this.access.seesMentorContacts(actor, id));
-    const everything = `mentor.searchText LIKE :pattern ESCAPE '\\'`;
-    if (withContacts === ALL) {
-      builder.andWhere(everything, { pattern });
-      return;
-    }
-    const withoutEmail =
-      'substr(mentor.searchText, 1, ' +
-      `length(mentor.searchText) - length(mentor.email) - 1) LIKE :pattern ESCAPE '\\'`;
-    builder.andWhere(
-      new Brackets((where) => {
-        where.where(withoutEmail, { pattern });
-        if (withContacts.length > 0) {
-          where.orWhere(
-            new Brackets((own) =>
-              own
-                .where(everything, { pattern })
-                .andWhere('mentor.id IN (:...withContacts)', { withContacts }),
-            ),
-          );
-        }
-      }),
-    );
-  }
-
   /** The unique index also guards this; the check gives a clear message. */
   private async assertEmailFree(email: string, exceptId?: number): Promise<void> {
     const taken = await this.mentors.existsBy({
@@ -128,7 +97,6 @@ export class MentorsService {
   }
 }
 
-/** The email comes last: `whereSearchMatches` relies on it to leave the email out. */
 function searchTextOf(mentor: Mentor): string {
-  return foldForSearch(mentor.fullName, mentor.organization, mentor.email);
+  return foldForSearch(mentor.fullName, mentor.organization);
 }

@@ -118,11 +118,21 @@ export class ParticipantResponse {
   @ApiProperty({ example: 'Тюменская область' })
   region: string;
 
-  @ApiProperty({ example: 'p.ivanov@yalutorovsk.ru' })
-  email: string;
+  @ApiProperty({
+    example: 'p.ivanov@yalutorovsk.ru',
+    required: false,
+    description: 'Only for organizers and the participant itself; otherwise absent',
+  })
+  email?: string;
 
-  @ApiProperty({ nullable: true, type: String, example: '+7 3452 00-00-00' })
-  phone: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '+7 3452 00-00-00',
+    required: false,
+    description: 'Only for organizers and the participant itself; otherwise absent',
+  })
+  phone?: string | null;
 
   @ApiProperty({ enum: PARTICIPANT_LOCALES })
   locale: string;
@@ -133,15 +143,15 @@ export class ParticipantResponse {
   @ApiProperty()
   updatedAt: Date;
 
-  static from(participant: Participant): ParticipantResponse {
+  /** `contacts: false` leaves the email and phone keys out of the JSON, not null. */
+  static from(participant: Participant, { contacts }: { contacts: boolean }): ParticipantResponse {
     return {
       id: participant.id,
       fullName: participant.fullName,
       position: participant.position,
       municipality: participant.municipality,
       region: participant.region,
-      email: participant.email,
-      phone: participant.phone,
+      ...(contacts ? { email: participant.email, phone: participant.phone } : {}),
       locale: participant.locale,
       createdAt: participant.createdAt,
       updatedAt: participant.updatedAt,

@@ -38,7 +38,7 @@ export class Participant {
   @Column({ type: 'varchar', length: 10 })
   locale: string;
 
-  /** Name, municipality and email folded to lower case in Node: see `foldForSearch`. */
+  /** Name and municipality folded to lower case in Node: see `foldForSearch`. */
   @Column({ type: 'varchar', length: 1000 })
   searchText: string;
 

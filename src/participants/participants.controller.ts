@@ -3,11 +3,14 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdParam } from '../common/http/id-param';
 import { Page, PageOf } from '../common/http/pagination';
 import {
@@ -25,6 +28,8 @@ export class ParticipantsController {
   constructor(private readonly participants: ParticipantsService) {}
 
   @Post()
+  @Roles('organizer')
+  @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiCreatedResponse({ type: ParticipantResponse })
   @ApiConflictResponse({ description: 'The email is already taken' })
   create(@Body() dto: CreateParticipantDto): Promise<ParticipantResponse> {
@@ -32,19 +37,30 @@ export class ParticipantsController {
   }
 
   @Get()
-  @ApiOkResponse({ type: PageOf(ParticipantResponse) })
-  list(@Query() query: ListParticipantsQuery): Promise<Page<ParticipantResponse>> {
-    return this.participants.list(query);
+  @ApiOkResponse({
+    type: PageOf(ParticipantResponse),
+    description: 'The participants the caller sees; contacts only to organizers and oneself',
+  })
+  list(
+    @Query() query: ListParticipantsQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<Page<ParticipantResponse>> {
+    return this.participants.list(query, actor);
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: ParticipantResponse })
-  @ApiNotFoundResponse()
-  get(@IdParam() id: number): Promise<ParticipantResponse> {
-    return this.participants.get(id);
+  @ApiOkResponse({
+    type: ParticipantResponse,
+    description: 'Contacts only to organizers and the participant itself',
+  })
+  @ApiNotFoundResponse({ description: 'No such participant, or not one the caller sees' })
+  get(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<ParticipantResponse> {
+    return this.participants.get(id, actor);
   }
 
   @Patch(':id')
+  @Roles('organizer')
+  @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiOkResponse({ type: ParticipantResponse })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The email is already taken' })
@@ -53,6 +69,8 @@ export class ParticipantsController {
   }
 
   @Delete(':id')
+  @Roles('organizer')
+  @ApiForbiddenResponse({ description: 'Only organizers' })
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiNotFoundResponse()

@@ -1,10 +1,12 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Not, Repository } from 'typeorm';
+import { ALL, AccessService } from '../access/access.service';
+import { Actor } from '../auth/actor';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
 import { normalizeEmail } from '../common/validation/email';
-import { containsPattern, foldForSearch } from '../common/search/fold-for-search';
+import { foldForSearch, whereTextMatches } from '../common/search/fold-for-search';
 import { Enrollment } from '../enrollments/enrollment.entity';
 import {
   CreateParticipantDto,
@@ -20,8 +22,10 @@ export const DEFAULT_PARTICIPANT_LOCALE = 'ru';
 export class ParticipantsService {
   constructor(
     @InjectRepository(Participant) private readonly participants: Repository<Participant>,
+    private readonly access: AccessService,
   ) {}
 
+  /** Writes are the organizer's (the routes' roles), who sees contacts: responses carry them. */
   async create(dto: CreateParticipantDto): Promise<ParticipantResponse> {
     const participant = this.participants.create({
       phone: null,
@@ -30,20 +34,36 @@ export class ParticipantsService {
       email: normalizeEmail(dto.email),
     });
     await this.ensureEmailFree(participant.email);
-    return ParticipantResponse.from(await this.save(participant));
+    return ParticipantResponse.from(await this.save(participant), { contacts: true });
   }
 
-  async list(query: ListParticipantsQuery): Promise<Page<ParticipantResponse>> {
-    const select = this.participants.createQueryBuilder('participant');
+  /** Only the participants the actor sees; `total` counts only those. */
+  async list(query: ListParticipantsQuery, actor: Actor): Promise<Page<ParticipantResponse>> {
+    const visible = await this.access.participantIds(actor);
+    const select = this.access.restrict(
+      this.participants.createQueryBuilder('participant'),
+      'participant.id',
+      visible,
+    );
     if (query.search) {
-      select.andWhere(`participant.searchText LIKE :pattern ESCAPE '\\'`, {
-        pattern: containsPattern(query.search),
-      });
+      whereTextMatches(
+        select,
+        'participant',
+        query.search,
+        visible === ALL
+          ? ALL
+          : visible.filter((id) => this.access.seesParticipantContacts(actor, id)),
+      );
     }
     if (query.region !== undefined) {
       select.andWhere('participant.region = :region', { region: query.region });
     }
     if (query.cohortId !== undefined) {
+      // Enrollment in a cohort the actor does not see is not shown: such a filter finds nobody.
+      const cohorts = await this.access.cohortIds(actor);
+      if (cohorts !== ALL && !cohorts.includes(query.cohortId)) {
+        select.andWhere('1 = 0');
+      }
       select.andWhere(
         (where) =>
           'EXISTS ' +
@@ -63,11 +83,12 @@ export class ParticipantsService {
       .offset(query.offset)
       .limit(query.limit)
       .getManyAndCount();
-    return toPage(page, query, ParticipantResponse.from);
+    return toPage(page, query, (participant) => this.toResponse(participant, actor));
   }
 
-  async get(id: number): Promise<ParticipantResponse> {
-    return ParticipantResponse.from(await this.findOrFail(id));
+  async get(id: number, actor: Actor): Promise<ParticipantResponse> {
+    this.access.assertVisible(await this.access.participantIds(actor), id, 'Participant');
+    return this.toResponse(await this.findOrFail(id), actor);
   }
 
   async update(id: number, dto: UpdateParticipantDto): Promise<ParticipantResponse> {
@@ -77,7 +98,9 @@ export class ParticipantsService {
       await this.ensureEmailFree(email, id);
       dto = { ...dto, email };
     }
-    return ParticipantResponse.from(await this.save(this.participants.merge(participant, dto)));
+    return ParticipantResponse.from(await this.save(this.participants.merge(participant, dto)), {
+      contacts: true,
+    });
   }
 
   /** Refused with 409 while the participant has enrollments (see the exception filter). */
@@ -93,6 +116,12 @@ export class ParticipantsService {
     return participant;
   }
 
+  private toResponse(participant: Participant, actor: Actor): ParticipantResponse {
+    return ParticipantResponse.from(participant, {
+      contacts: this.access.seesParticipantContacts(actor, participant.id),
+    });
+  }
+
   /** The unique constraint still guards against a concurrent insert (409 from the filter). */
   private async ensureEmailFree(email: string, exceptId?: number): Promise<void> {
     const taken = await this.participants.existsBy({
@@ -105,11 +134,7 @@ export class ParticipantsService {
   }
 
   private save(participant: Participant): Promise<Participant> {
-    participant.searchText = foldForSearch(
-      participant.fullName,
-      participant.municipality,
-      participant.email,
-    );
+    participant.searchText = foldForSearch(participant.fullName, participant.municipality);
     return this.participants.save(participant);
   }
 }

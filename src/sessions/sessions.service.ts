@@ -1,6 +1,8 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { Actor } from '../auth/actor';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
 import { endOfLocalDate, startOfLocalDate, toLocalDateTime } from '../common/time/time';
@@ -22,9 +24,12 @@ export class SessionsService {
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     @InjectRepository(Mentor) private readonly mentors: Repository<Mentor>,
     private readonly stages: StagesService,
+    private readonly access: AccessService,
   ) {}
 
-  async create(stageId: number, dto: CreateSessionDto): Promise<SessionResponse> {
+  /** By organizers and by hosts of the stage (others are stopped by the route's roles). */
+  async create(stageId: number, dto: CreateSessionDto, actor: Actor): Promise<SessionResponse> {
+    await this.assertStageVisible(actor, stageId);
     const stage = await this.stages.findOrFail(stageId);
     const { mentorIds = [], ...fields } = dto;
     const times = this.readTimes(dto, stage);
@@ -51,7 +56,12 @@ export class SessionsService {
     return SessionResponse.from(session, stage);
   }
 
-  async list(stageId: number, query: ListSessionsQuery): Promise<Page<SessionResponse>> {
+  async list(
+    stageId: number,
+    query: ListSessionsQuery,
+    actor: Actor,
+  ): Promise<Page<SessionResponse>> {
+    await this.assertStageVisible(actor, stageId);
     const stage = await this.stages.findOrFail(stageId);
     const sessions = this.sessions
       .createQueryBuilder('session')
@@ -78,13 +88,14 @@ export class SessionsService {
     return toPage(page, query, (session) => SessionResponse.from(session, stage));
   }
 
-  async get(id: number): Promise<SessionResponse> {
-    const session = await this.findOrFail(id);
+  async get(id: number, actor: Actor): Promise<SessionResponse> {
+    const session = await this.findVisibleOrFail(id, actor);
     return SessionResponse.from(session, session.stage!);
   }
 
-  async update(id: number, dto: UpdateSessionDto): Promise<SessionResponse> {
-    const session = await this.findOrFail(id);
+  /** By organizers and by hosts of the session's stage. */
+  async update(id: number, dto: UpdateSessionDto, actor: Actor): Promise<SessionResponse> {
+    const session = await this.findVisibleOrFail(id, actor);
     const stage = session.stage!;
     const times = this.readTimes(
       { startsAt: dto.startsAt ?? session.startsAt, endsAt: dto.endsAt ?? session.endsAt },
@@ -101,20 +112,33 @@ export class SessionsService {
     return SessionResponse.from(saved, stage);
   }
 
-  async remove(id: number): Promise<void> {
-    const session = await this.findOrFail(id);
+  /** By organizers and by hosts of the session's stage. */
+  async remove(id: number, actor: Actor): Promise<void> {
+    const session = await this.findVisibleOrFail(id, actor);
     await this.sessions.remove(session);
   }
 
-  private async findOrFail(id: number): Promise<Session> {
-    const session = await this.sessions.findOne({
-      where: { id },
-      relations: { stage: true, mentors: true },
-    });
+  /**
+   * A session is seen with its stage: a host only in the stages it hosts (so it edits only
+   * those), mentors and participants in the stages of their cohorts. Otherwise 404, as missing.
+   */
+  private async findVisibleOrFail(id: number, actor: Actor): Promise<Session> {
+    const select = this.sessions
+      .createQueryBuilder('session')
+      .innerJoinAndSelect('session.stage', 'stage')
+      .leftJoinAndSelect('session.mentors', 'mentor')
+      .where('session.id = :id', { id });
+    const session = await this.access
+      .restrict(select, 'session.stageId', await this.access.stageIds(actor))
+      .getOne();
     if (!session) {
       throw notFound('Session', id);
     }
     return session;
+  }
+
+  private async assertStageVisible(actor: Actor, stageId: number): Promise<void> {
+    this.access.assertVisible(await this.access.stageIds(actor), stageId, 'Stage');
   }
 
   private readTimes(
