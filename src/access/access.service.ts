@@ -22,9 +22,22 @@ export const ALL = 'all' as const;
  */
 @Injectable()
 export class AccessService {
+  /** Keyed by the actor object, which lives as long as its request. */
+  private readonly cohortIdsOfRequest = new WeakMap<Actor, Promise<Visible>>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async cohortIds(actor: Actor): Promise<Visible> {
+  /** Asked several times while serving one request (programs ask for cohorts): read once. */
+  cohortIds(actor: Actor): Promise<Visible> {
+    let cohortIds = this.cohortIdsOfRequest.get(actor);
+    if (!cohortIds) {
+      cohortIds = this.readCohortIds(actor);
+      this.cohortIdsOfRequest.set(actor, cohortIds);
+    }
+    return cohortIds;
+  }
+
+  private async readCohortIds(actor: Actor): Promise<Visible> {
     switch (actor.role) {
       case 'organizer':
         return ALL;
