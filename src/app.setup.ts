@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigService } from '@nestjs/config';
 import helmet from 'helmet';
@@ -11,7 +11,7 @@ import { RequestValidationPipe } from './common/http/request-validation.pipe';
 export const API_PREFIX = 'api';
 
 /** Everything `main.ts` and the tests apply alike to a created application. */
-export function configureApp(app: INestApplication): INestApplication {
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
   app.useLogger(app.get(Logger));
   app.use(helmet());
   app.use((_request: unknown, _response: unknown, next: () => void) =>
@@ -19,6 +19,9 @@ export function configureApp(app: INestApplication): INestApplication {
   );
   const config = app.get(ConfigService<Environment, true>);
   app.getHttpAdapter().getInstance().set('trust proxy', config.get('TRUST_PROXY_HOPS'));
+  const bodyLimit = config.get('BODY_LIMIT', { infer: true });
+  app.useBodyParser('json', { limit: bodyLimit });
+  app.useBodyParser('urlencoded', { limit: bodyLimit, extended: false });
   const corsOrigins = config
     .get('CORS_ORIGINS', { infer: true })
     .split(',')

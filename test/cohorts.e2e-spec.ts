@@ -157,23 +157,27 @@ describe('cohorts', () => {
     it('refuses to delete a cohort that has an enrollment, and keeps it', async () => {
       const cohort = await createCohort(t);
       // Written straight to the database so this test does not depend on the enrollments API.
-      const participant = await t.dataSource.getRepository(Participant).save({
-        fullName: 'Иванов Иван Иванович',
-        position: 'Глава Ишимского района',
-        municipality: 'Ишимский район',
-        region: 'Тюменская область',
-        email: 'ivanov@example.ru',
-        phone: null,
-        locale: 'ru',
-        searchText: 'иванов иван иванович ишимский район ivanov@example.ru',
-      });
-      await t.dataSource.getRepository(Enrollment).save({
-        cohortId: cohort.id,
-        participantId: participant.id,
-        status: 'active',
-        enrolledAt: new Date('2025-09-01T09:00:00Z'),
-        withdrawnAt: null,
-      });
+      const participant = await t.write((manager) =>
+        manager.save(Participant, {
+          fullName: 'Иванов Иван Иванович',
+          position: 'Глава Ишимского района',
+          municipality: 'Ишимский район',
+          region: 'Тюменская область',
+          email: 'ivanov@example.ru',
+          phone: null,
+          locale: 'ru',
+          searchText: 'иванов иван иванович ишимский район ivanov@example.ru',
+        }),
+      );
+      await t.write((manager) =>
+        manager.save(Enrollment, {
+          cohortId: cohort.id,
+          participantId: participant.id,
+          status: 'active',
+          enrolledAt: new Date('2025-09-01T09:00:00Z'),
+          withdrawnAt: null,
+        }),
+      );
       await t.http().delete(`/api/cohorts/${cohort.id}`).expect(409);
       await t.http().get(`/api/cohorts/${cohort.id}`).expect(200);
     });

@@ -1,4 +1,5 @@
 import { Clock } from '../src/common/time/clock';
+import { UnitOfWork } from '../src/database/unit-of-work';
 import { EnrollmentsService } from '../src/enrollments/enrollments.service';
 import {
   assignMentor,
@@ -245,16 +246,19 @@ describe('enrollments', () => {
 
   it('finds only an active enrollment for other modules', async () => {
     const service = t.app.get(EnrollmentsService);
+    const unit = t.app.get(UnitOfWork);
+    const findActive = (cohortId: number, participantId: number) =>
+      unit.run((manager) => service.lockActive(manager, cohortId, participantId));
     const cohort = await createCohort(t);
     const participant = await createParticipant(t);
-    expect(await service.findActive(cohort.id, participant.id)).toBeNull();
+    expect(await findActive(cohort.id, participant.id)).toBeNull();
     const enrolled = await enroll(t, cohort.id, participant.id);
-    expect(await service.findActive(cohort.id, participant.id)).toMatchObject({
+    expect(await findActive(cohort.id, participant.id)).toMatchObject({
       id: enrolled.id,
       status: 'active',
     });
     await t.http().delete(`/api/cohorts/${cohort.id}/enrollments/${participant.id}`).expect(200);
-    expect(await service.findActive(cohort.id, participant.id)).toBeNull();
+    expect(await findActive(cohort.id, participant.id)).toBeNull();
   });
 
   describe('bad input', () => {

@@ -206,7 +206,7 @@ describe('sessions', () => {
   });
 
   describe('stage changes that would strand sessions', () => {
-    it('refuses new dates or a new zone that leave a session outside the stage', async () => {
+    it('refuses new dates that leave a session outside the stage; a new zone keeps local times', async () => {
       const stage = await createStage(t, { startDate: '2025-11-17', endDate: '2025-11-20' });
       const session = await createSession(
         t,
@@ -219,13 +219,21 @@ describe('sessions', () => {
         .send({ startDate: '2025-11-18' })
         .expect(409);
       expect(later.body.message).toContain('1 session(s)');
-      // The instants stay, so the zone decides: 04:00 UTC on the 17th is 07:00 that day in
-      // Moscow but 20:00 on the 16th in Los Angeles.
+      expect((await t.http().get(`/api/sessions/${session.id}`).expect(200)).body).toEqual(session);
+
+      // The host typed 09:00 local: a corrected zone keeps 09:00 and moves the instant.
       await t
         .http()
         .patch(`/api/stages/${stage.id}`)
         .send({ timeZone: 'America/Los_Angeles' })
-        .expect(409);
+        .expect(200);
+      const inLosAngeles = await t.http().get(`/api/sessions/${session.id}`).expect(200);
+      expect(inLosAngeles.body).toMatchObject({
+        startsAt: '2025-11-17T17:00:00.000Z',
+        endsAt: '2025-11-17T18:00:00.000Z',
+        startsAtLocal: '2025-11-17T09:00:00',
+        timeZone: 'America/Los_Angeles',
+      });
       await t
         .http()
         .patch(`/api/stages/${stage.id}`)
@@ -235,9 +243,18 @@ describe('sessions', () => {
       expect(read.body).toMatchObject({ startDate: '2025-11-17', timeZone: 'Europe/Moscow' });
       const moved = await t.http().get(`/api/sessions/${session.id}`).expect(200);
       expect(moved.body).toMatchObject({
-        startsAt: session.startsAt,
-        startsAtLocal: '2025-11-17T07:00:00',
+        startsAt: '2025-11-17T06:00:00.000Z',
+        startsAtLocal: '2025-11-17T09:00:00',
+        endsAtLocal: '2025-11-17T10:00:00',
         timeZone: 'Europe/Moscow',
+      });
+      const log = await t
+        .http()
+        .get(`/api/audit?entity=sessions&entityId=${session.id}&action=update`)
+        .expect(200);
+      expect(log.body.items[0].changes.startsAt).toEqual({
+        from: '2025-11-17T17:00:00.000Z',
+        to: '2025-11-17T06:00:00.000Z',
       });
       await t.http().patch(`/api/stages/${stage.id}`).send({ endDate: '2025-11-17' }).expect(200);
     });

@@ -61,7 +61,7 @@ describe('stage hosts', () => {
     expect(list.body).toEqual({ items: [] });
   });
 
-  it('names a host (204, again without change), who then sees the stage', async () => {
+  it('names a host (201, again 204 without change), who then sees the stage', async () => {
     const stage = await createStage(t);
     const host = await createAccount(t, 'host');
     await t.as(host.token).get(`/api/stages/${stage.id}`).expect(404);
@@ -70,7 +70,7 @@ describe('stage hosts', () => {
     const named = await t
       .http()
       .put(`/api/stages/${stage.id}/hosts/${host.account.id}`)
-      .expect(204);
+      .expect(201);
     expect(named.text).toBe('');
     expect(await hostRows()).toBe(before + 1);
     await t.http().put(`/api/stages/${stage.id}/hosts/${host.account.id}`).expect(204);
@@ -92,7 +92,7 @@ describe('stage hosts', () => {
     const stage = await createStage(t);
     const host = await createAccount(t, 'host');
     const organizer = (await t.http().get('/api/me').expect(200)).body;
-    await t.http().put(`/api/stages/${stage.id}/hosts/${host.account.id}`).expect(204);
+    await t.http().put(`/api/stages/${stage.id}/hosts/${host.account.id}`).expect(201);
     await t.http().put(`/api/stages/${stage.id}/hosts/${host.account.id}`).expect(204);
     await t.http().delete(`/api/stages/${stage.id}/hosts/${host.account.id}`).expect(204);
     const log = await t

@@ -186,21 +186,23 @@ describe('stages', () => {
   it('refuses to delete a stage that has a session, and keeps it', async () => {
     const stage = await createStage(t);
     // Written straight to the database so this test does not depend on the sessions API.
-    await t.dataSource.getRepository(Session).save({
-      stageId: stage.id,
-      title: 'Экскурсия по набережной Туры',
-      description: null,
-      type: 'excursion',
-      startsAt: new Date('2025-11-18T05:00:00Z'),
-      endsAt: new Date('2025-11-18T07:00:00Z'),
-      venue: null,
-      address: null,
-      onlineUrl: null,
-      track: null,
-      isMandatory: true,
-      capacity: null,
-      speakers: [],
-    });
+    await t.write((manager) =>
+      manager.save(Session, {
+        stageId: stage.id,
+        title: 'Экскурсия по набережной Туры',
+        description: null,
+        type: 'excursion',
+        startsAt: new Date('2025-11-18T05:00:00Z'),
+        endsAt: new Date('2025-11-18T07:00:00Z'),
+        venue: null,
+        address: null,
+        onlineUrl: null,
+        track: null,
+        isMandatory: true,
+        capacity: null,
+        speakers: [],
+      }),
+    );
     await t.http().delete(`/api/stages/${stage.id}`).expect(409);
     const read = await t.http().get(`/api/stages/${stage.id}`).expect(200);
     expect(read.body).toEqual(stage);

@@ -19,6 +19,16 @@ import { ROLES, Role, Account } from './account.entity';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
+export const ACCOUNT_STATUSES = ['invited', 'active', 'deactivated'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+export function statusOf(account: Account): AccountStatus {
+  if (account.deactivatedAt) {
+    return 'deactivated';
+  }
+  return account.passwordHash ? 'active' : 'invited';
+}
+
 export class InviteDto {
   @ApiProperty({ example: 'coordinator@tyumen-city.example.ru' })
   @NormalizeEmail()
@@ -76,6 +86,37 @@ export class AcceptInvitationDto {
   password: string;
 }
 
+export class UpdateAccountDto {
+  @ApiPropertyOptional({
+    enum: ['active', 'deactivated'],
+    description: 'deactivated: the account cannot sign in and its tokens stop working at once',
+  })
+  @IsOptional()
+  @IsIn(['active', 'deactivated'])
+  status?: 'active' | 'deactivated';
+
+  @ApiPropertyOptional({ example: 'Кузнецова Марина Олеговна' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  fullName?: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @MaxLength(200)
+  newPassword: string;
+}
+
 export class ListAccountsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
@@ -96,8 +137,11 @@ export class AccountResponse {
   @ApiProperty({ enum: ROLES })
   role: Role;
 
-  @ApiProperty({ enum: ['invited', 'active'], description: 'active once a password is set' })
-  status: 'invited' | 'active';
+  @ApiProperty({
+    enum: ACCOUNT_STATUSES,
+    description: 'invited until a password is set; deactivated accounts cannot sign in',
+  })
+  status: AccountStatus;
 
   @ApiProperty({ nullable: true, type: Number })
   participantId: number | null;
@@ -114,7 +158,7 @@ export class AccountResponse {
       email: account.email,
       fullName: account.fullName,
       role: account.role,
-      status: account.passwordHash ? 'active' : 'invited',
+      status: statusOf(account),
       participantId: account.participantId,
       mentorId: account.mentorId,
       createdAt: account.createdAt,

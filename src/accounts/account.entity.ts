@@ -12,6 +12,7 @@ import {
 import { INSTANT_COLUMN_TYPE } from '../database/column-types';
 import { Mentor } from '../mentors/mentor.entity';
 import { Participant } from '../participants/participant.entity';
+import { Audited } from '../audit/audited';
 
 export const ROLES = ['organizer', 'host', 'mentor', 'participant'] as const;
 export type Role = (typeof ROLES)[number];
@@ -21,6 +22,7 @@ export type Role = (typeof ROLES)[number];
  * account to its mentor record; a host account is named as host of stages (`stage_hosts`).
  */
 @Entity('accounts')
+@Audited({ omit: ['tokenVersion'], redact: ['email'], secrets: { passwordHash: 'password' } })
 @Unique('UQ_accounts_email', ['email'])
 export class Account {
   @PrimaryGeneratedColumn()
@@ -38,6 +40,14 @@ export class Account {
   /** Argon2id; null until the invitation is accepted. */
   @Column({ type: 'varchar', length: 255, nullable: true })
   passwordHash: string | null;
+
+  /** Rises when the password changes or the account is deactivated: older tokens stop working. */
+  @Column({ type: 'integer', default: 0 })
+  tokenVersion: number;
+
+  /** A deactivated account cannot sign in, and its tokens are refused. */
+  @Column({ type: INSTANT_COLUMN_TYPE, nullable: true })
+  deactivatedAt: Date | null;
 
   @Index('UQ_accounts_participant', { unique: true })
   @Column({ type: 'integer', nullable: true })

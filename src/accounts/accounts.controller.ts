@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Patch,
+  Post,
+  Put,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -6,6 +17,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
@@ -16,9 +28,11 @@ import { Page, PageOf } from '../common/http/pagination';
 import {
   AcceptInvitationDto,
   AccountResponse,
+  ChangePasswordDto,
   InvitationResponse,
   InviteDto,
   ListAccountsQuery,
+  UpdateAccountDto,
 } from './account.dto';
 import { AccountsService } from './accounts.service';
 
@@ -41,9 +55,12 @@ export class AccountsController {
   }
 
   @Public()
+  @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ account: true, addressAndAccount: true })
   @Post('invitations/accept')
   @HttpCode(200)
   @ApiOkResponse({ type: AccessTokenResponse, description: 'Password set; signed in' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address' })
   async accept(@Body() dto: AcceptInvitationDto): Promise<AccessTokenResponse> {
     return this.auth.issueToken(await this.accounts.acceptInvitation(dto));
   }
@@ -61,6 +78,31 @@ export class AccountsController {
   @ApiNotFoundResponse()
   get(@IdParam() id: number): Promise<AccountResponse> {
     return this.accounts.get(id);
+  }
+
+  @Patch('accounts/:id')
+  @Roles('organizer')
+  @ApiOkResponse({ type: AccountResponse })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'An organizer cannot deactivate its own account' })
+  update(
+    @IdParam() id: number,
+    @Body() dto: UpdateAccountDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<AccountResponse> {
+    return this.accounts.update(id, dto, actor);
+  }
+
+  @Put('me/password')
+  @ApiOkResponse({
+    type: AccessTokenResponse,
+    description: 'Password changed; tokens issued before stop working, this new one works',
+  })
+  async changePassword(
+    @Body() dto: ChangePasswordDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<AccessTokenResponse> {
+    return this.auth.issueToken(await this.accounts.changePassword(actor, dto));
   }
 
   @Post('accounts/:id/invitations')

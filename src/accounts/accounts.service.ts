@@ -8,8 +8,10 @@ import {
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, In, IsNull, MoreThan, Repository } from 'typeorm';
-import { writeAuditEntry } from '../audit/audit-trail';
+import { DataSource, EntityManager, In, IsNull, MoreThan, Repository } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work';
+import { AuditTrail } from '../audit/audit-trail';
+import { Actor } from '../auth/actor';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
 import { Clock } from '../common/time/clock';
@@ -21,18 +23,24 @@ import { Stage } from '../stages/stage.entity';
 import {
   AcceptInvitationDto,
   AccountResponse,
+  ChangePasswordDto,
   InvitationResponse,
   InviteDto,
   ListAccountsQuery,
+  UpdateAccountDto,
 } from './account.dto';
 import { Account } from './account.entity';
 import { Invitation } from './invitation.entity';
-import { hashPassword } from './passwords';
+import { hashPassword, verifyPassword } from './passwords';
 
 const HOUR_MS = 3_600_000;
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+function invalidToken(): BadRequestException {
+  return new BadRequestException(['token is invalid, already used or expired']);
 }
 
 @Injectable()
@@ -45,36 +53,49 @@ export class AccountsService implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly config: ConfigService<Environment, true>,
     private readonly clock: Clock,
+    private readonly unit: UnitOfWork,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** The first organizer comes from ADMIN_EMAIL and ADMIN_PASSWORD when none exists. */
   async onApplicationBootstrap(): Promise<void> {
     const email = this.config.get('ADMIN_EMAIL', { infer: true });
     const password = this.config.get('ADMIN_PASSWORD', { infer: true });
-    if (!email || !password || (await this.accounts.existsBy({ role: 'organizer' }))) {
+    if (!email || !password) {
       return;
     }
-    if (await this.accounts.existsBy({ email: normalizeEmail(email) })) {
+    const passwordHash = await hashPassword(password);
+    const outcome = await this.unit.run(async (manager) => {
+      if (await manager.existsBy(Account, { role: 'organizer' })) {
+        return 'exists';
+      }
+      if (await manager.existsBy(Account, { email: normalizeEmail(email) })) {
+        return 'taken';
+      }
+      await manager.save(
+        manager.create(Account, {
+          email: normalizeEmail(email),
+          fullName: 'Organizer',
+          role: 'organizer',
+          passwordHash,
+          participantId: null,
+          mentorId: null,
+        }),
+      );
+      return 'created';
+    });
+    if (outcome === 'taken') {
       this.logger.warn(`ADMIN_EMAIL belongs to an account that is not an organizer; none created`);
-      return;
+    } else if (outcome === 'created') {
+      this.logger.log('The first organizer account was created from ADMIN_EMAIL');
     }
-    await this.accounts.save(
-      this.accounts.create({
-        email: normalizeEmail(email),
-        fullName: 'Organizer',
-        role: 'organizer',
-        passwordHash: await hashPassword(password),
-        participantId: null,
-        mentorId: null,
-      }),
-    );
-    this.logger.log('The first organizer account was created from ADMIN_EMAIL');
   }
 
   /** Creates the account and a one-time invitation whose link the organizer passes on. */
   async invite(dto: InviteDto, invitedById: number): Promise<InvitationResponse> {
     const fullName = await this.checkInvitation(dto);
-    return this.dataSource.transaction(async (manager) => {
+    return this.unit.run(async (manager) => {
+      await this.checkFree(manager, dto);
       const account = await manager.save(
         manager.create(Account, {
           email: dto.email,
@@ -87,50 +108,91 @@ export class AccountsService implements OnApplicationBootstrap {
       );
       for (const stageId of dto.stageIds ?? []) {
         await manager.createQueryBuilder().relation(Stage, 'hosts').of(stageId).add(account.id);
-        await writeAuditEntry(manager, {
-          action: 'create',
-          entity: 'stage_hosts',
-          entityId: `${stageId}:${account.id}`,
-          changes: { stageId: { to: stageId }, accountId: { to: account.id } },
+        await this.audit.recordLink(manager, 'create', 'stage_hosts', {
+          stageId,
+          accountId: account.id,
         });
       }
-      return this.issueInvitation(account, invitedById, manager.getRepository(Invitation));
+      return this.issueInvitation(manager, account, invitedById);
     });
   }
 
   /** A new link for an account (lost, expired, or a forgotten password); older links stop working. */
   async reinvite(accountId: number, invitedById: number): Promise<InvitationResponse> {
-    const account = await this.findOrFail(accountId);
-    return this.dataSource.transaction(async (manager) => {
-      const invitations = manager.getRepository(Invitation);
-      await invitations.update(
-        { accountId, acceptedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) },
-        { expiresAt: this.clock.now() },
-      );
-      return this.issueInvitation(account, invitedById, invitations);
+    return this.unit.run(async (manager) => {
+      const account = await this.unit.lockOrFail(manager, Account, accountId, 'Account');
+      const now = this.clock.now();
+      const open = await manager.findBy(Invitation, {
+        accountId,
+        acceptedAt: IsNull(),
+        expiresAt: MoreThan(now),
+      });
+      for (const invitation of open) {
+        invitation.expiresAt = now;
+      }
+      await manager.save(open);
+      return this.issueInvitation(manager, account, invitedById);
     });
   }
 
-  /** Sets the password; the invitation is used up atomically, so it works exactly once. */
+  /**
+   * Sets the password; the invitation is used up under a lock, so it works exactly once. The
+   * token is looked up before the password is hashed: refusing a wrong token costs little.
+   */
   async acceptInvitation({ token, password }: AcceptInvitationDto): Promise<Account> {
-    const now = this.clock.now();
+    const tokenHash = hashToken(token);
+    const usable = (invitation: Invitation | null): invitation is Invitation =>
+      invitation !== null && !invitation.acceptedAt && invitation.expiresAt > this.clock.now();
+    if (!usable(await this.invitations.findOneBy({ tokenHash }))) {
+      throw invalidToken();
+    }
     const passwordHash = await hashPassword(password);
-    return this.dataSource.transaction(async (manager) => {
-      const invitations = manager.getRepository(Invitation);
-      const invitation = await invitations.findOneBy({ tokenHash: hashToken(token) });
-      const claimed =
-        invitation &&
-        (await invitations.update(
-          { id: invitation.id, acceptedAt: IsNull(), expiresAt: MoreThan(now) },
-          { acceptedAt: now },
-        ));
-      if (!invitation || !claimed?.affected) {
-        throw new BadRequestException(['token is invalid, already used or expired']);
+    return this.unit.run(async (manager) => {
+      const invitation = await this.unit.lock(manager, Invitation, { tokenHash });
+      if (!usable(invitation)) {
+        throw invalidToken();
       }
-      const accounts = manager.getRepository(Account);
-      const account = await accounts.findOneByOrFail({ id: invitation.accountId });
-      account.passwordHash = passwordHash;
-      return accounts.save(account);
+      const account = await this.unit.lockOrFail(manager, Account, invitation.accountId, 'Account');
+      if (account.deactivatedAt) {
+        throw invalidToken();
+      }
+      invitation.acceptedAt = this.clock.now();
+      await manager.save(invitation);
+      return this.setPassword(manager, account, passwordHash);
+    });
+  }
+
+  /** Organizers rename, deactivate and reactivate accounts; a deactivation ends its tokens. */
+  async update(id: number, dto: UpdateAccountDto, actor: Actor): Promise<AccountResponse> {
+    if (id === actor.accountId && dto.status === 'deactivated') {
+      throw new ConflictException('An organizer cannot deactivate its own account');
+    }
+    return this.unit.run(async (manager) => {
+      const account = await this.unit.lockOrFail(manager, Account, id, 'Account');
+      if (dto.fullName !== undefined) {
+        account.fullName = dto.fullName;
+      }
+      if (dto.status === 'deactivated' && !account.deactivatedAt) {
+        account.deactivatedAt = this.clock.now();
+        account.tokenVersion += 1;
+      }
+      if (dto.status === 'active') {
+        account.deactivatedAt = null;
+      }
+      return AccountResponse.from(await manager.save(account));
+    });
+  }
+
+  /** The caller's own password; tokens issued before stop working. */
+  async changePassword(actor: Actor, dto: ChangePasswordDto): Promise<Account> {
+    const stored = await this.findOrFail(actor.accountId);
+    if (!stored.passwordHash || !(await verifyPassword(stored.passwordHash, dto.currentPassword))) {
+      throw new BadRequestException(['currentPassword is wrong']);
+    }
+    const passwordHash = await hashPassword(dto.newPassword);
+    return this.unit.run(async (manager) => {
+      const account = await this.unit.lockOrFail(manager, Account, actor.accountId, 'Account');
+      return this.setPassword(manager, account, passwordHash);
     });
   }
 
@@ -156,16 +218,26 @@ export class AccountsService implements OnApplicationBootstrap {
     return account;
   }
 
+  private setPassword(
+    manager: EntityManager,
+    account: Account,
+    passwordHash: string,
+  ): Promise<Account> {
+    account.passwordHash = passwordHash;
+    account.tokenVersion += 1;
+    return manager.save(account);
+  }
+
   private async issueInvitation(
+    manager: EntityManager,
     account: Account,
     invitedById: number,
-    invitations: Repository<Invitation>,
   ): Promise<InvitationResponse> {
     const token = randomBytes(32).toString('base64url');
     const ttlHours = this.config.get('INVITATION_TTL_HOURS', { infer: true });
     const expiresAt = new Date(this.clock.now().getTime() + ttlHours * HOUR_MS);
-    await invitations.save(
-      invitations.create({
+    await manager.save(
+      manager.create(Invitation, {
         accountId: account.id,
         tokenHash: hashToken(token),
         expiresAt,
@@ -217,7 +289,6 @@ export class AccountsService implements OnApplicationBootstrap {
       throw notFound('Mentor', dto.mentorId);
     }
     await this.checkStagesExist(dto.stageIds ?? []);
-    await this.checkFree(dto);
     return dto.fullName ?? (linked as Participant | Mentor).fullName;
   }
 
@@ -232,14 +303,17 @@ export class AccountsService implements OnApplicationBootstrap {
     }
   }
 
-  private async checkFree(dto: InviteDto): Promise<void> {
-    if (await this.accounts.existsBy({ email: dto.email })) {
+  private async checkFree(manager: EntityManager, dto: InviteDto): Promise<void> {
+    if (await manager.existsBy(Account, { email: dto.email })) {
       throw new ConflictException(`An account with email ${dto.email} already exists`);
     }
-    if (dto.participantId && (await this.accounts.existsBy({ participantId: dto.participantId }))) {
+    if (
+      dto.participantId &&
+      (await manager.existsBy(Account, { participantId: dto.participantId }))
+    ) {
       throw new ConflictException(`Participant ${dto.participantId} already has an account`);
     }
-    if (dto.mentorId && (await this.accounts.existsBy({ mentorId: dto.mentorId }))) {
+    if (dto.mentorId && (await manager.existsBy(Account, { mentorId: dto.mentorId }))) {
       throw new ConflictException(`Mentor ${dto.mentorId} already has an account`);
     }
   }

@@ -10,9 +10,11 @@ import {
 } from 'typeorm';
 import { INSTANT_COLUMN_TYPE } from '../database/column-types';
 import { Account } from './account.entity';
+import { Audited } from '../audit/audited';
 
 /** A one-time, expiring invitation to set the password of an account. Only a hash is kept. */
 @Entity('invitations')
+@Audited({ omit: ['tokenHash'] })
 @Unique('UQ_invitations_token_hash', ['tokenHash'])
 export class Invitation {
   @PrimaryGeneratedColumn()

@@ -1,5 +1,7 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { requestContext } from '../common/request-context';
+import { Clock } from '../common/time/clock';
 import { AuditAction, AuditEntry, FieldChanges } from './audit-entry.entity';
 
 export interface AuditRecord {
@@ -10,16 +12,38 @@ export interface AuditRecord {
 }
 
 /**
- * Writes one audit entry with the actor of the current request, through `manager` so that it
- * commits or rolls back with the write it describes. Entity writes are recorded by
- * `AuditSubscriber`; writes to join tables call this directly.
+ * Writes audit entries with the actor of the current request, through the unit of work's
+ * `manager`, so that an entry commits or rolls back with the write it describes. Entity writes
+ * are recorded by `AuditSubscriber`; writes to join tables call `record` directly.
  */
-export async function writeAuditEntry(manager: EntityManager, record: AuditRecord): Promise<void> {
-  await manager.save(
-    manager.create(AuditEntry, {
+@Injectable()
+export class AuditTrail {
+  constructor(private readonly clock: Clock) {}
+
+  async record(manager: EntityManager, record: AuditRecord): Promise<void> {
+    const entry = manager.create(AuditEntry, {
       ...record,
       actorId: requestContext.getStore()?.actor?.accountId ?? null,
-      at: new Date(),
-    }),
-  );
+      at: this.clock.now(),
+    });
+    await manager.save(entry);
+  }
+
+  /** A row added to or removed from a join table, named by its two ids. */
+  async recordLink(
+    manager: EntityManager,
+    action: 'create' | 'delete',
+    table: string,
+    ids: Record<string, number>,
+  ): Promise<void> {
+    const side = action === 'create' ? 'to' : 'from';
+    await this.record(manager, {
+      action,
+      entity: table,
+      entityId: Object.values(ids).join(':'),
+      changes: Object.fromEntries(
+        Object.entries(ids).map(([column, id]) => [column, { [side]: id }]),
+      ),
+    });
+  }
 }

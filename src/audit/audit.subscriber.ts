@@ -1,94 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  DataSource,
   EntityMetadata,
   EntitySubscriberInterface,
-  EventSubscriber,
   InsertEvent,
   ObjectLiteral,
   RemoveEvent,
   UpdateEvent,
 } from 'typeorm';
-import { AuditAction, AuditEntry, FieldChanges } from './audit-entry.entity';
-import { writeAuditEntry } from './audit-trail';
+import { AuditAction, FieldChanges } from './audit-entry.entity';
+import { AuditTrail } from './audit-trail';
+import { AuditPolicy, CHANGED, REDACTED, auditPolicyOf } from './audited';
 
-/** Never copied into the log. */
-const SECRET_OR_DERIVED = new Set([
-  'passwordHash',
-  'tokenHash',
-  'searchText',
-  'createdAt',
-  'updatedAt',
-]);
+type WriteEvent =
+  InsertEvent<ObjectLiteral> | UpdateEvent<ObjectLiteral> | RemoveEvent<ObjectLiteral>;
 
 /**
- * Writes an audit entry for every insert, update and delete of an entity, in the same
- * transaction as the write, with the actor of the current request (null outside requests).
+ * Writes one audit entry for every insert, update and delete of an `@Audited` entity made
+ * through an entity (`save`, `insert`, `remove`), in the same transaction as the write. An
+ * audited entity changed by an update or delete query cannot be told apart by id, so that is
+ * refused: such code records the change itself through `AuditTrail`.
  */
-@EventSubscriber()
+@Injectable()
 export class AuditSubscriber implements EntitySubscriberInterface {
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    private readonly trail: AuditTrail,
+  ) {
+    dataSource.subscribers.push(this);
+  }
+
   async afterInsert(event: InsertEvent<ObjectLiteral>): Promise<void> {
-    const changes = this.fields(event.metadata, event.entity, (value) => ({ to: value }));
+    const policy = auditPolicyOf(event.metadata.target);
+    if (!policy) {
+      return;
+    }
+    const changes: FieldChanges = {};
+    for (const column of event.metadata.columns) {
+      const value = column.getEntityValue(event.entity);
+      if (!policy.omit.has(column.propertyName) && value !== undefined) {
+        changes[column.propertyName] = { to: this.shown(policy, column.propertyName, value) };
+      }
+    }
     await this.record(event, 'create', event.entity, changes);
   }
 
   async afterUpdate(event: UpdateEvent<ObjectLiteral>): Promise<void> {
-    if (!event.entity) {
+    const policy = auditPolicyOf(event.metadata.target);
+    if (!policy) {
       return;
+    }
+    if (!event.entity || !event.databaseEntity) {
+      throw new Error(`${event.metadata.tableName} is audited: change it with save(), not a query`);
     }
     const changes: FieldChanges = {};
     for (const column of event.updatedColumns) {
-      if (!SECRET_OR_DERIVED.has(column.propertyName)) {
-        changes[column.propertyName] = {
-          from: column.getEntityValue(event.databaseEntity ?? {}),
-          to: column.getEntityValue(event.entity),
+      const field = column.propertyName;
+      if (!policy.omit.has(field)) {
+        changes[field] = {
+          from: this.shown(policy, field, column.getEntityValue(event.databaseEntity)),
+          to: this.shown(policy, field, column.getEntityValue(event.entity)),
         };
       }
     }
-    const secretChanged = event.updatedColumns.some(
-      (column) => column.propertyName === 'passwordHash',
-    );
-    if (secretChanged) {
-      changes.password = { to: '(changed)' };
+    for (const column of event.updatedColumns) {
+      const label = policy.secrets.get(column.propertyName);
+      if (label) {
+        changes[label] = { to: CHANGED };
+      }
     }
     if (Object.keys(changes).length > 0) {
-      await this.record(event, 'update', event.entity as ObjectLiteral, changes);
+      await this.record(event, 'update', event.databaseEntity, changes);
     }
   }
 
   async afterRemove(event: RemoveEvent<ObjectLiteral>): Promise<void> {
-    const removed = { ...(event.databaseEntity ?? event.entity ?? {}), id: event.entityId };
-    const changes = this.fields(event.metadata, removed, (value) => ({ from: value }));
+    const policy = auditPolicyOf(event.metadata.target);
+    if (!policy) {
+      return;
+    }
+    if (!event.databaseEntity || event.entityId === undefined) {
+      throw new Error(
+        `${event.metadata.tableName} is audited: delete it with remove(), not a query`,
+      );
+    }
+    const removed = { ...event.databaseEntity, ...this.idOf(event.metadata, event.entityId) };
+    const changes: FieldChanges = {};
+    for (const column of event.metadata.columns) {
+      const value = column.getEntityValue(removed);
+      if (!policy.omit.has(column.propertyName) && value !== undefined) {
+        changes[column.propertyName] = { from: this.shown(policy, column.propertyName, value) };
+      }
+    }
     await this.record(event, 'delete', removed, changes);
   }
 
-  private fields(
-    metadata: EntityMetadata,
-    entity: ObjectLiteral | undefined,
-    change: (value: unknown) => { from?: unknown; to?: unknown },
-  ): FieldChanges {
-    const changes: FieldChanges = {};
-    for (const column of metadata.columns) {
-      const value = entity ? column.getEntityValue(entity) : undefined;
-      if (!SECRET_OR_DERIVED.has(column.propertyName) && value !== undefined) {
-        changes[column.propertyName] = change(value);
-      }
-    }
-    return changes;
+  private shown(policy: AuditPolicy, field: string, value: unknown): unknown {
+    return policy.redact.has(field) && value !== null ? REDACTED : value;
+  }
+
+  private idOf(metadata: EntityMetadata, entityId: unknown): ObjectLiteral {
+    return typeof entityId === 'object' && entityId !== null
+      ? (entityId as ObjectLiteral)
+      : { [metadata.primaryColumns[0].propertyName]: entityId };
   }
 
   private async record(
-    event: InsertEvent<ObjectLiteral> | UpdateEvent<ObjectLiteral> | RemoveEvent<ObjectLiteral>,
+    event: WriteEvent,
     action: AuditAction,
     entity: ObjectLiteral | undefined,
     changes: FieldChanges,
   ): Promise<void> {
-    if (event.metadata.target === AuditEntry || !entity) {
-      return;
+    const id = entity && event.metadata.getEntityIdMixedMap(entity);
+    if (id === undefined || id === null) {
+      throw new Error(`An audited ${event.metadata.tableName} row has no id`);
     }
-    const id = event.metadata.getEntityIdMixedMap(entity);
-    await writeAuditEntry(event.manager, {
+    await this.trail.record(event.manager, {
       action,
       entity: event.metadata.tableName,
-      entityId: String(typeof id === 'object' ? JSON.stringify(id) : id),
+      entityId: typeof id === 'object' ? Object.values(id).join(':') : String(id),
       changes,
     });
   }

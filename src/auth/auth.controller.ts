@@ -23,7 +23,10 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: AccessTokenResponse })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address or account' })
+  @ApiTooManyRequestsResponse({
+    description:
+      'Too many attempts from this address, for this account from this address, or for this account',
+  })
   login(@Body() dto: LoginDto): Promise<AccessTokenResponse> {
     return this.auth.login(dto);
   }

@@ -16,6 +16,14 @@ import { Actor } from './actor';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
 import { AccessTokenClaims, TOKEN_ALGORITHM } from './auth.service';
 
+const MAX_ID = 2_147_483_647;
+
+/** The account id of a token's `sub`: a positive 32-bit integer written plainly, else none. */
+function readAccountId(sub: unknown): number | undefined {
+  const id = typeof sub === 'string' && /^[1-9]\d{0,9}$/.test(sub) ? Number(sub) : NaN;
+  return id <= MAX_ID ? id : undefined;
+}
+
 /**
  * Every route needs a valid bearer token unless marked `@Public()`; `@Roles()` narrows who may
  * call it. The account is read on every request, so a changed role counts at once.
@@ -60,8 +68,14 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new UnauthorizedException('The token is invalid or expired');
     }
-    const account = await this.accounts.findOneBy({ id: Number(claims.sub) });
-    if (!account || !account.passwordHash) {
+    const accountId = readAccountId(claims.sub);
+    const account = accountId && (await this.accounts.findOneBy({ id: accountId }));
+    if (
+      !account ||
+      !account.passwordHash ||
+      account.deactivatedAt ||
+      claims.ver !== account.tokenVersion
+    ) {
       throw new UnauthorizedException('The token is invalid or expired');
     }
     return {

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule, seconds } from '@nestjs/throttler';
+import { ThrottlerModule, ThrottlerModuleOptions, seconds } from '@nestjs/throttler';
+import { DatabaseThrottlerStorage } from '../rate-limits/database-throttler-storage';
+import { RateLimitsModule } from '../rate-limits/rate-limits.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Account } from '../accounts/account.entity';
 import { normalizeEmail } from '../common/validation/email';
@@ -11,6 +13,9 @@ import { Stage } from '../stages/stage.entity';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService, TOKEN_ALGORITHM } from './auth.service';
+
+/** What the limits read of a request: its client address and the email it signs in with. */
+type TrackedRequest = Record<string, unknown> & { ip?: string; body?: { email?: unknown } };
 
 /** Tokens, the global guard, and login attempts limited per address and per account. */
 @Module({
@@ -25,11 +30,19 @@ import { AuthService, TOKEN_ALGORITHM } from './auth.service';
       }),
     }),
     ThrottlerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<Environment, true>) => {
+      imports: [RateLimitsModule],
+      inject: [ConfigService, DatabaseThrottlerStorage],
+      useFactory: (
+        config: ConfigService<Environment, true>,
+        storage: DatabaseThrottlerStorage,
+      ): ThrottlerModuleOptions => {
         const ttl = seconds(config.get('LOGIN_WINDOW_SECONDS', { infer: true }));
+        const address = (request: TrackedRequest) => request.ip ?? '';
+        const account = (request: TrackedRequest) =>
+          normalizeEmail(String(request.body?.email ?? ''));
         return {
-          errorMessage: 'Too many login attempts; try again later',
+          storage,
+          errorMessage: 'Too many attempts; try again later',
           throttlers: [
             {
               name: 'address',
@@ -37,11 +50,18 @@ import { AuthService, TOKEN_ALGORITHM } from './auth.service';
               limit: config.get('LOGIN_ATTEMPTS_PER_ADDRESS', { infer: true }),
             },
             {
+              // Guessing one account's password from one address: the tight limit.
+              name: 'addressAndAccount',
+              ttl,
+              limit: config.get('LOGIN_ATTEMPTS_PER_ADDRESS_AND_ACCOUNT', { infer: true }),
+              getTracker: (request: TrackedRequest) => `${address(request)} ${account(request)}`,
+            },
+            {
+              // From many addresses: looser, so that others' guesses alone do not lock the owner out.
               name: 'account',
               ttl,
               limit: config.get('LOGIN_ATTEMPTS_PER_ACCOUNT', { infer: true }),
-              getTracker: (request: { body?: { email?: unknown } }) =>
-                normalizeEmail(String(request.body?.email ?? '')),
+              getTracker: account,
             },
           ],
         };

@@ -20,6 +20,8 @@ export const TOKEN_ALGORITHM = 'HS256';
 export interface AccessTokenClaims {
   sub: string;
   role: Role;
+  /** The account's token version when issued: a later password change or deactivation ends it. */
+  ver: number;
 }
 
 @Injectable()
@@ -36,7 +38,7 @@ export class AuthService {
     const passwordMatches = account?.passwordHash
       ? await verifyPassword(account.passwordHash, password)
       : await verifyNothing(password);
-    if (!account || !passwordMatches) {
+    if (!account || !passwordMatches || account.deactivatedAt) {
       throw new UnauthorizedException('Wrong email or password');
     }
     return this.issueToken(account);
@@ -66,7 +68,11 @@ export class AuthService {
 
   async issueToken(account: Account): Promise<AccessTokenResponse> {
     const expiresIn = this.config.get('JWT_TTL_SECONDS', { infer: true });
-    const claims: AccessTokenClaims = { sub: String(account.id), role: account.role };
+    const claims: AccessTokenClaims = {
+      sub: String(account.id),
+      role: account.role,
+      ver: account.tokenVersion,
+    };
     const accessToken = await this.jwt.signAsync(claims, { algorithm: TOKEN_ALGORITHM, expiresIn });
     return { accessToken, tokenType: 'Bearer', expiresIn };
   }

@@ -10,8 +10,10 @@ import {
 } from 'typeorm';
 import { INSTANT_COLUMN_TYPE } from '../database/column-types';
 import { Program } from '../programs/program.entity';
+import { Audited } from '../audit/audited';
 
 @Entity('cohorts')
+@Audited()
 @Index('UQ_cohorts_program_title', ['programId', 'title'], { unique: true })
 export class Cohort {
   @PrimaryGeneratedColumn()

@@ -1,9 +1,10 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Not, Repository } from 'typeorm';
+import { EntityManager, Not, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Actor } from '../auth/actor';
 import { notFound } from '../common/http/not-found';
+import { UnitOfWork } from '../database/unit-of-work';
 import { Page, toPage } from '../common/http/pagination';
 import { ProgramsService } from '../programs/programs.service';
 import { CohortResponse, CreateCohortDto, ListCohortsQuery, UpdateCohortDto } from './cohort.dto';
@@ -16,12 +17,15 @@ export class CohortsService {
     @InjectRepository(Cohort) private readonly cohorts: Repository<Cohort>,
     private readonly programs: ProgramsService,
     private readonly access: AccessService,
+    private readonly unit: UnitOfWork,
   ) {}
 
   async create(programId: number, dto: CreateCohortDto): Promise<CohortResponse> {
     await this.programs.findOrFail(programId);
-    await this.assertTitleFree(programId, dto.title);
-    const cohort = await this.cohorts.save(this.cohorts.create({ ...dto, programId }));
+    const cohort = await this.unit.run(async (manager) => {
+      await this.assertTitleFree(manager, programId, dto.title);
+      return manager.save(manager.create(Cohort, { ...dto, programId }));
+    });
     return CohortResponse.from(cohort);
   }
 
@@ -54,16 +58,22 @@ export class CohortsService {
   }
 
   async update(id: number, dto: UpdateCohortDto): Promise<CohortResponse> {
-    const cohort = await this.findOrFail(id);
-    if (dto.title !== undefined && dto.title !== cohort.title) {
-      await this.assertTitleFree(cohort.programId, dto.title, cohort.id);
-    }
-    return CohortResponse.from(await this.cohorts.save(this.cohorts.merge(cohort, dto)));
+    return this.unit.run(async (manager) => {
+      const cohort = await this.unit.lockOrFail(manager, Cohort, id, 'Cohort');
+      if (dto.title !== undefined && dto.title !== cohort.title) {
+        await this.assertTitleFree(manager, cohort.programId, dto.title, cohort.id);
+      }
+      return CohortResponse.from(
+        await manager.save(manager.getRepository(Cohort).merge(cohort, dto)),
+      );
+    });
   }
 
   /** Refused with 409 while stages or enrollments belong to the cohort (see the exception filter). */
   async remove(id: number): Promise<void> {
-    await this.cohorts.remove(await this.findOrFail(id));
+    await this.unit.run(async (manager) =>
+      manager.remove(await this.unit.lockOrFail(manager, Cohort, id, 'Cohort')),
+    );
   }
 
   /** Regardless of who asks: for writes and for other services, which check access first. */
@@ -76,8 +86,13 @@ export class CohortsService {
   }
 
   /** The unique index is the last word; this check gives the clear message. */
-  private async assertTitleFree(programId: number, title: string, exceptId?: number) {
-    const taken = await this.cohorts.existsBy({
+  private async assertTitleFree(
+    manager: EntityManager,
+    programId: number,
+    title: string,
+    exceptId?: number,
+  ) {
+    const taken = await manager.existsBy(Cohort, {
       programId,
       title,
       ...(exceptId === undefined ? {} : { id: Not(exceptId) }),

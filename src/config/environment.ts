@@ -48,6 +48,10 @@ export class Environment {
   @Min(0)
   SQLITE_BUSY_TIMEOUT_MS: number = 5000;
 
+  /** The largest request body: bytes, or a size such as `500kb` or `1mb`. */
+  @Matches(/^\d+(b|kb|mb)?$/i, { message: 'BODY_LIMIT must be a size such as 1mb, 500kb or 20000' })
+  BODY_LIMIT: string = '1mb';
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
@@ -93,7 +97,12 @@ export class Environment {
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  LOGIN_ATTEMPTS_PER_ACCOUNT: number = 5;
+  LOGIN_ATTEMPTS_PER_ADDRESS_AND_ACCOUNT: number = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_ATTEMPTS_PER_ACCOUNT: number = 50;
 
   @Type(() => Number)
   @IsInt()

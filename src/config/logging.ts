@@ -3,13 +3,21 @@ import { Params } from 'nestjs-pino';
 import { Environment } from './environment';
 
 /**
- * One JSON line per request: method, path, status and duration. Headers, bodies and query
- * strings are left out so that tokens, passwords and personal data never reach the log.
+ * One line per request: method, path, status and duration. Headers, bodies and query strings
+ * are left out so that tokens, passwords and personal data never reach the log. JSON lines in
+ * production (for a log collector), readable lines for a person in development.
  */
 export function loggingOptions(config: ConfigService<Environment, true>): Params {
   return {
     pinoHttp: {
       level: config.get('LOG_LEVEL'),
+      transport:
+        config.get('NODE_ENV') === 'development'
+          ? {
+              target: 'pino-pretty',
+              options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
+            }
+          : undefined,
       quietReqLogger: true,
       serializers: {
         req: (req: { method: string; url: string }) => ({

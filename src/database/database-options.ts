@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { Environment, usesPostgres } from '../config/environment';
-import { AuditSubscriber } from '../audit/audit.subscriber';
 import { ENTITIES } from './entities';
 
 const MIGRATIONS = [join(__dirname, '..', '..', 'migrations', '*.{ts,js}')];
@@ -10,7 +9,6 @@ const MIGRATIONS = [join(__dirname, '..', '..', 'migrations', '*.{ts,js}')];
 export function databaseOptions(environment: Environment): DataSourceOptions {
   const common = {
     entities: ENTITIES,
-    subscribers: [AuditSubscriber],
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,

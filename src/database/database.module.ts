@@ -1,11 +1,17 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment';
 import { databaseOptions } from './database-options';
+import { migrate } from './migrate';
+import { UnitOfWork, serializeSqlite } from './unit-of-work';
 
-/** Connects to SQLite (default) or PostgreSQL and brings the schema up to date on start. */
+/**
+ * Connects to SQLite (default) or PostgreSQL, brings the schema up to date on start, and gives
+ * every feature the unit of work its changes run in.
+ */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -19,13 +25,13 @@ import { databaseOptions } from './database-options';
         } as Environment),
       dataSourceFactory: async (options) => {
         const dataSource = await new DataSource(options!).initialize();
-        if (options!.type === 'postgres' && options!.schema) {
-          await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${options!.schema}"`);
-        }
-        await dataSource.runMigrations();
+        await migrate(dataSource);
+        serializeSqlite(dataSource);
         return dataSource;
       },
     }),
   ],
+  providers: [UnitOfWork],
+  exports: [UnitOfWork],
 })
 export class DatabaseModule {}

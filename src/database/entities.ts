@@ -7,6 +7,7 @@ import { MentorAssignment } from '../mentors/mentor-assignment.entity';
 import { Mentor } from '../mentors/mentor.entity';
 import { Participant } from '../participants/participant.entity';
 import { Program } from '../programs/program.entity';
+import { RateLimitWindow } from '../rate-limits/rate-limit-window.entity';
 import { Session } from '../sessions/session.entity';
 import { Stage } from '../stages/stage.entity';
 
@@ -22,4 +23,5 @@ export const ENTITIES = [
   Account,
   Invitation,
   AuditEntry,
+  RateLimitWindow,
 ];

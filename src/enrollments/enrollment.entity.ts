@@ -2,12 +2,14 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { Cohort } from '../cohorts/cohort.entity';
 import { INSTANT_COLUMN_TYPE } from '../database/column-types';
 import { Participant } from '../participants/participant.entity';
+import { Audited } from '../audit/audited';
 
 export const ENROLLMENT_STATUSES = ['active', 'withdrawn', 'completed'] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 
 /** A participant's place in a cohort. Withdrawal keeps the row: attendance will hang on it. */
 @Entity('enrollments')
+@Audited()
 @Index('UQ_enrollments_cohort_participant', ['cohortId', 'participantId'], { unique: true })
 export class Enrollment {
   @PrimaryGeneratedColumn()

@@ -1,12 +1,13 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Actor } from '../auth/actor';
 import { Cohort } from '../cohorts/cohort.entity';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
 import { Clock } from '../common/time/clock';
+import { UnitOfWork } from '../database/unit-of-work';
 import { ParticipantsService } from '../participants/participants.service';
 import {
   CreateEnrollmentDto,
@@ -24,6 +25,7 @@ export class EnrollmentsService {
     private readonly participants: ParticipantsService,
     private readonly clock: Clock,
     private readonly access: AccessService,
+    private readonly unit: UnitOfWork,
   ) {}
 
   /**
@@ -33,22 +35,25 @@ export class EnrollmentsService {
   async enroll(cohortId: number, dto: CreateEnrollmentDto): Promise<EnrollmentResponse> {
     await this.ensureCohort(cohortId);
     const participant = await this.participants.findOrFail(dto.participantId);
-    const existing = await this.enrollments.findOneBy({
-      cohortId,
-      participantId: participant.id,
+    const saved = await this.unit.run(async (manager) => {
+      // The unique (cohort, participant) index stops a second row; the lock a double re-enrollment.
+      const existing = await this.unit.lock(manager, Enrollment, {
+        cohortId,
+        participantId: participant.id,
+      });
+      if (existing && existing.status !== 'withdrawn') {
+        throw new ConflictException(
+          `Participant ${participant.id} is already enrolled in cohort ${cohortId} (${existing.status})`,
+        );
+      }
+      const enrollment =
+        existing ?? this.enrollments.create({ cohortId, participantId: participant.id });
+      // A re-enrollment starts a new period of membership: enrolledAt is its start.
+      enrollment.status = 'active';
+      enrollment.enrolledAt = this.clock.now();
+      enrollment.withdrawnAt = null;
+      return manager.save(enrollment);
     });
-    if (existing && existing.status !== 'withdrawn') {
-      throw new ConflictException(
-        `Participant ${participant.id} is already enrolled in cohort ${cohortId} (${existing.status})`,
-      );
-    }
-    const enrollment =
-      existing ?? this.enrollments.create({ cohortId, participantId: participant.id });
-    // A re-enrollment starts a new period of membership: enrolledAt is its start.
-    enrollment.status = 'active';
-    enrollment.enrolledAt = this.clock.now();
-    enrollment.withdrawnAt = null;
-    const saved = await this.enrollments.save(enrollment);
     saved.participant = participant;
     return EnrollmentResponse.from(saved);
   }
@@ -98,9 +103,17 @@ export class EnrollmentsService {
     return this.changeStatus(cohortId, participantId, 'withdrawn');
   }
 
-  /** The participant's active enrollment in the cohort, if any. */
-  findActive(cohortId: number, participantId: number): Promise<Enrollment | null> {
-    return this.enrollments.findOneBy({ cohortId, participantId, status: 'active' });
+  /**
+   * The participant's active enrollment in the cohort, if any, locked until the unit of work
+   * of `manager` ends: a withdrawal cannot slip between a check and what depends on it.
+   */
+  async lockActive(
+    manager: EntityManager,
+    cohortId: number,
+    participantId: number,
+  ): Promise<Enrollment | null> {
+    const enrollment = await this.unit.lock(manager, Enrollment, { cohortId, participantId });
+    return enrollment?.status === 'active' ? enrollment : null;
   }
 
   private async changeStatus(
@@ -108,32 +121,29 @@ export class EnrollmentsService {
     participantId: number,
     status: EnrollmentStatus,
   ): Promise<EnrollmentResponse> {
-    const enrollment = await this.findEnrollmentOrFail(cohortId, participantId);
-    if (status === 'withdrawn') {
-      // Withdrawing twice keeps the date of the first withdrawal.
-      enrollment.withdrawnAt =
-        enrollment.status === 'withdrawn' && enrollment.withdrawnAt
-          ? enrollment.withdrawnAt
-          : this.clock.now();
-    } else {
-      enrollment.withdrawnAt = null;
-    }
-    enrollment.status = status;
-    return EnrollmentResponse.from(await this.enrollments.save(enrollment));
-  }
-
-  private async findEnrollmentOrFail(cohortId: number, participantId: number): Promise<Enrollment> {
     await this.ensureCohort(cohortId);
-    const enrollment = await this.enrollments.findOne({
-      where: { cohortId, participantId },
-      relations: { participant: true },
+    const participant = await this.participants.findOrFail(participantId);
+    const saved = await this.unit.run(async (manager) => {
+      const enrollment = await this.unit.lock(manager, Enrollment, { cohortId, participantId });
+      if (!enrollment) {
+        throw new NotFoundException(
+          `Participant ${participantId} is not enrolled in cohort ${cohortId}`,
+        );
+      }
+      if (status === 'withdrawn') {
+        // Withdrawing twice keeps the date of the first withdrawal.
+        enrollment.withdrawnAt =
+          enrollment.status === 'withdrawn' && enrollment.withdrawnAt
+            ? enrollment.withdrawnAt
+            : this.clock.now();
+      } else {
+        enrollment.withdrawnAt = null;
+      }
+      enrollment.status = status;
+      return manager.save(enrollment);
     });
-    if (!enrollment) {
-      throw new NotFoundException(
-        `Participant ${participantId} is not enrolled in cohort ${cohortId}`,
-      );
-    }
-    return enrollment;
+    saved.participant = participant;
+    return EnrollmentResponse.from(saved);
   }
 
   private async ensureCohort(id: number): Promise<void> {

@@ -2,12 +2,14 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { INSTANT_COLUMN_TYPE } from '../database/column-types';
 import { Enrollment } from '../enrollments/enrollment.entity';
 import { Mentor } from './mentor.entity';
+import { Audited } from '../audit/audited';
 
 /**
  * A mentor guides one enrolled participant of a cohort. It points at the enrollment, so a
  * mentor can only be assigned to a participant who is enrolled in that cohort.
  */
 @Entity('mentor_assignments')
+@Audited()
 @Index('UQ_mentor_assignments_mentor_enrollment', ['mentorId', 'enrollmentId'], { unique: true })
 export class MentorAssignment {
   @PrimaryGeneratedColumn()

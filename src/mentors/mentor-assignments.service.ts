@@ -7,6 +7,7 @@ import { Cohort } from '../cohorts/cohort.entity';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
 import { Clock } from '../common/time/clock';
+import { UnitOfWork } from '../database/unit-of-work';
 import { EnrollmentsService } from '../enrollments/enrollments.service';
 import { Participant } from '../participants/participant.entity';
 import {
@@ -28,6 +29,7 @@ export class MentorAssignmentsService {
     private readonly mentors: MentorsService,
     private readonly clock: Clock,
     private readonly access: AccessService,
+    private readonly unit: UnitOfWork,
   ) {}
 
   /** A mentor is assigned to a participant who is actively enrolled in the cohort. */
@@ -44,26 +46,28 @@ export class MentorAssignmentsService {
     if (!participant) {
       throw notFound('Participant', participantId);
     }
-    const enrollment = await this.enrollments.findActive(cohortId, participantId);
-    if (!enrollment) {
-      throw new ConflictException(
-        `Participant ${participantId} is not actively enrolled in cohort ${cohortId}`,
+    return this.unit.run(async (manager) => {
+      const enrollment = await this.enrollments.lockActive(manager, cohortId, participantId);
+      if (!enrollment) {
+        throw new ConflictException(
+          `Participant ${participantId} is not actively enrolled in cohort ${cohortId}`,
+        );
+      }
+      if (await manager.existsBy(MentorAssignment, { mentorId, enrollmentId: enrollment.id })) {
+        throw new ConflictException(
+          `Mentor ${mentorId} is already assigned to participant ${participantId} in cohort ${cohortId}`,
+        );
+      }
+      const assignment = await manager.save(
+        this.assignments.create({
+          mentorId,
+          enrollmentId: enrollment.id,
+          assignedAt: this.clock.now(),
+        }),
       );
-    }
-    if (await this.assignments.existsBy({ mentorId, enrollmentId: enrollment.id })) {
-      throw new ConflictException(
-        `Mentor ${mentorId} is already assigned to participant ${participantId} in cohort ${cohortId}`,
-      );
-    }
-    const assignment = await this.assignments.save(
-      this.assignments.create({
-        mentorId,
-        enrollmentId: enrollment.id,
-        assignedAt: this.clock.now(),
-      }),
-    );
-    assignment.enrollment = { ...enrollment, participant };
-    return MentorAssignmentResponse.from(assignment);
+      assignment.enrollment = { ...enrollment, participant };
+      return MentorAssignmentResponse.from(assignment);
+    });
   }
 
   /**
@@ -96,10 +100,15 @@ export class MentorAssignmentsService {
 
   async remove(mentorId: number, assignmentId: number): Promise<void> {
     await this.mentors.findOrFail(mentorId);
-    const assignment = await this.assignments.findOneBy({ id: assignmentId, mentorId });
-    if (!assignment) {
-      throw new NotFoundException(`Assignment ${assignmentId} of mentor ${mentorId} not found`);
-    }
-    await this.assignments.remove(assignment);
+    await this.unit.run(async (manager) => {
+      const assignment = await this.unit.lock(manager, MentorAssignment, {
+        id: assignmentId,
+        mentorId,
+      });
+      if (!assignment) {
+        throw new NotFoundException(`Assignment ${assignmentId} of mentor ${mentorId} not found`);
+      }
+      await manager.remove(assignment);
+    });
   }
 }

@@ -8,8 +8,10 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { INSTANT_COLUMN_TYPE } from '../database/column-types';
+import { Audited } from '../audit/audited';
 
 @Entity('mentors')
+@Audited({ omit: ['searchText'], redact: ['email', 'phone'] })
 @Unique('UQ_mentors_email', ['email'])
 export class Mentor {
   @PrimaryGeneratedColumn()

@@ -1,11 +1,12 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Not, Repository } from 'typeorm';
+import { EntityManager, Not, Repository } from 'typeorm';
 import { ALL, AccessService } from '../access/access.service';
 import { Actor } from '../auth/actor';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
 import { normalizeEmail } from '../common/validation/email';
+import { UnitOfWork } from '../database/unit-of-work';
 import { foldForSearch, whereTextMatches } from '../common/search/fold-for-search';
 import { CreateMentorDto, ListMentorsQuery, MentorResponse, UpdateMentorDto } from './mentor.dto';
 import { Mentor } from './mentor.entity';
@@ -15,16 +16,20 @@ export class MentorsService {
   constructor(
     @InjectRepository(Mentor) private readonly mentors: Repository<Mentor>,
     private readonly access: AccessService,
+    private readonly unit: UnitOfWork,
   ) {}
 
   // Writes are the organizer's (the routes' roles), who sees contacts: responses carry them.
 
   async create(dto: CreateMentorDto): Promise<MentorResponse> {
     const email = normalizeEmail(dto.email);
-    await this.assertEmailFree(email);
     const mentor = this.mentors.create({ expertise: null, phone: null, ...dto, email });
     mentor.searchText = searchTextOf(mentor);
-    return MentorResponse.from(await this.mentors.save(mentor), { contacts: true });
+    const saved = await this.unit.run(async (manager) => {
+      await this.assertEmailFree(manager, email);
+      return manager.save(mentor);
+    });
+    return MentorResponse.from(saved, { contacts: true });
   }
 
   /** Only the mentors the actor sees; `total` counts only those. */
@@ -55,20 +60,25 @@ export class MentorsService {
   }
 
   async update(id: number, dto: UpdateMentorDto): Promise<MentorResponse> {
-    const mentor = await this.findOrFail(id);
-    const changes = { ...dto };
-    if (dto.email !== undefined) {
-      changes.email = normalizeEmail(dto.email);
-      await this.assertEmailFree(changes.email, id);
-    }
-    this.mentors.merge(mentor, changes);
-    mentor.searchText = searchTextOf(mentor);
-    return MentorResponse.from(await this.mentors.save(mentor), { contacts: true });
+    const saved = await this.unit.run(async (manager) => {
+      const mentor = await this.unit.lockOrFail(manager, Mentor, id, 'Mentor');
+      const changes = { ...dto };
+      if (dto.email !== undefined) {
+        changes.email = normalizeEmail(dto.email);
+        await this.assertEmailFree(manager, changes.email, id);
+      }
+      this.mentors.merge(mentor, changes);
+      mentor.searchText = searchTextOf(mentor);
+      return manager.save(mentor);
+    });
+    return MentorResponse.from(saved, { contacts: true });
   }
 
   /** Refused with 409 while the mentor has assignments (see the exception filter). */
   async remove(id: number): Promise<void> {
-    await this.mentors.remove(await this.findOrFail(id));
+    await this.unit.run(async (manager) =>
+      manager.remove(await this.unit.lockOrFail(manager, Mentor, id, 'Mentor')),
+    );
   }
 
   async findOrFail(id: number): Promise<Mentor> {
@@ -86,8 +96,12 @@ export class MentorsService {
   }
 
   /** The unique index also guards this; the check gives a clear message. */
-  private async assertEmailFree(email: string, exceptId?: number): Promise<void> {
-    const taken = await this.mentors.existsBy({
+  private async assertEmailFree(
+    manager: EntityManager,
+    email: string,
+    exceptId?: number,
+  ): Promise<void> {
+    const taken = await manager.existsBy(Mentor, {
       email,
       ...(exceptId === undefined ? {} : { id: Not(exceptId) }),
     });

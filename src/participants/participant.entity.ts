@@ -8,8 +8,10 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { INSTANT_COLUMN_TYPE } from '../database/column-types';
+import { Audited } from '../audit/audited';
 
 @Entity('participants')
+@Audited({ omit: ['searchText'], redact: ['email', 'phone'] })
 @Unique('UQ_participants_email', ['email'])
 export class Participant {
   @PrimaryGeneratedColumn()

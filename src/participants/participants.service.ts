@@ -1,12 +1,13 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Not, Repository } from 'typeorm';
+import { EntityManager, Not, Repository } from 'typeorm';
 import { ALL, AccessService } from '../access/access.service';
 import { Actor } from '../auth/actor';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
 import { normalizeEmail } from '../common/validation/email';
 import { foldForSearch, whereTextMatches } from '../common/search/fold-for-search';
+import { UnitOfWork } from '../database/unit-of-work';
 import { Enrollment } from '../enrollments/enrollment.entity';
 import {
   CreateParticipantDto,
@@ -23,6 +24,7 @@ export class ParticipantsService {
   constructor(
     @InjectRepository(Participant) private readonly participants: Repository<Participant>,
     private readonly access: AccessService,
+    private readonly unit: UnitOfWork,
   ) {}
 
   /** Writes are the organizer's (the routes' roles), who sees contacts: responses carry them. */
@@ -33,8 +35,11 @@ export class ParticipantsService {
       ...dto,
       email: normalizeEmail(dto.email),
     });
-    await this.ensureEmailFree(participant.email);
-    return ParticipantResponse.from(await this.save(participant), { contacts: true });
+    const saved = await this.unit.run(async (manager) => {
+      await this.ensureEmailFree(manager, participant.email);
+      return this.save(manager, participant);
+    });
+    return ParticipantResponse.from(saved, { contacts: true });
   }
 
   /** Only the participants the actor sees; `total` counts only those. */
@@ -92,20 +97,23 @@ export class ParticipantsService {
   }
 
   async update(id: number, dto: UpdateParticipantDto): Promise<ParticipantResponse> {
-    const participant = await this.findOrFail(id);
-    if (dto.email !== undefined) {
-      const email = normalizeEmail(dto.email);
-      await this.ensureEmailFree(email, id);
-      dto = { ...dto, email };
-    }
-    return ParticipantResponse.from(await this.save(this.participants.merge(participant, dto)), {
-      contacts: true,
+    const saved = await this.unit.run(async (manager) => {
+      const participant = await this.unit.lockOrFail(manager, Participant, id, 'Participant');
+      if (dto.email !== undefined) {
+        const email = normalizeEmail(dto.email);
+        await this.ensureEmailFree(manager, email, id);
+        dto = { ...dto, email };
+      }
+      return this.save(manager, this.participants.merge(participant, dto));
     });
+    return ParticipantResponse.from(saved, { contacts: true });
   }
 
   /** Refused with 409 while the participant has enrollments (see the exception filter). */
   async remove(id: number): Promise<void> {
-    await this.participants.remove(await this.findOrFail(id));
+    await this.unit.run(async (manager) =>
+      manager.remove(await this.unit.lockOrFail(manager, Participant, id, 'Participant')),
+    );
   }
 
   async findOrFail(id: number): Promise<Participant> {
@@ -123,8 +131,12 @@ export class ParticipantsService {
   }
 
   /** The unique constraint still guards against a concurrent insert (409 from the filter). */
-  private async ensureEmailFree(email: string, exceptId?: number): Promise<void> {
-    const taken = await this.participants.existsBy({
+  private async ensureEmailFree(
+    manager: EntityManager,
+    email: string,
+    exceptId?: number,
+  ): Promise<void> {
+    const taken = await manager.existsBy(Participant, {
       email,
       ...(exceptId === undefined ? {} : { id: Not(exceptId) }),
     });
@@ -133,8 +145,8 @@ export class ParticipantsService {
     }
   }
 
-  private save(participant: Participant): Promise<Participant> {
+  private save(manager: EntityManager, participant: Participant): Promise<Participant> {
     participant.searchText = foldForSearch(participant.fullName, participant.municipality);
-    return this.participants.save(participant);
+    return manager.save(participant);
   }
 }

@@ -7,11 +7,13 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { INSTANT_COLUMN_TYPE } from '../database/column-types';
+import { Audited } from '../audit/audited';
 
 export const PROGRAM_STATUSES = ['draft', 'active', 'completed', 'archived'] as const;
 export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
 
 @Entity('programs')
+@Audited()
 export class Program {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Actor } from '../auth/actor';
 import { notFound } from '../common/http/not-found';
+import { UnitOfWork } from '../database/unit-of-work';
 import { Page, toPage } from '../common/http/pagination';
 import {
   CreateProgramDto,
@@ -21,16 +22,19 @@ export class ProgramsService {
   constructor(
     @InjectRepository(Program) private readonly programs: Repository<Program>,
     private readonly access: AccessService,
+    private readonly unit: UnitOfWork,
   ) {}
 
   async create(dto: CreateProgramDto): Promise<ProgramResponse> {
-    const program = await this.programs.save(
-      this.programs.create({
-        description: null,
-        status: 'draft',
-        requiredAttendancePercent: DEFAULT_REQUIRED_ATTENDANCE_PERCENT,
-        ...dto,
-      }),
+    const program = await this.unit.run((manager) =>
+      manager.save(
+        manager.create(Program, {
+          description: null,
+          status: 'draft',
+          requiredAttendancePercent: DEFAULT_REQUIRED_ATTENDANCE_PERCENT,
+          ...dto,
+        }),
+      ),
     );
     return ProgramResponse.from(program);
   }
@@ -59,13 +63,19 @@ export class ProgramsService {
   }
 
   async update(id: number, dto: UpdateProgramDto): Promise<ProgramResponse> {
-    const program = await this.findOrFail(id);
-    return ProgramResponse.from(await this.programs.save(this.programs.merge(program, dto)));
+    return this.unit.run(async (manager) => {
+      const program = await this.unit.lockOrFail(manager, Program, id, 'Program');
+      return ProgramResponse.from(
+        await manager.save(manager.getRepository(Program).merge(program, dto)),
+      );
+    });
   }
 
   /** Refused with 409 while cohorts belong to the program (see the exception filter). */
   async remove(id: number): Promise<void> {
-    await this.programs.remove(await this.findOrFail(id));
+    await this.unit.run(async (manager) =>
+      manager.remove(await this.unit.lockOrFail(manager, Program, id, 'Program')),
+    );
   }
 
   /** Regardless of who asks: for writes and for other services, which check access first. */

@@ -13,6 +13,7 @@ import {
 import { INSTANT_COLUMN_TYPE } from '../database/column-types';
 import { Mentor } from '../mentors/mentor.entity';
 import { Stage } from '../stages/stage.entity';
+import { Audited } from '../audit/audited';
 
 export const SESSION_TYPES = [
   'lecture',
@@ -29,6 +30,7 @@ export type SessionType = (typeof SESSION_TYPES)[number];
 
 /** One item of a stage's agenda. `startsAt`/`endsAt` are UTC instants. */
 @Entity('sessions')
+@Audited()
 @Index('IDX_sessions_stage_starts_at', ['stageId', 'startsAt'])
 export class Session {
   @PrimaryGeneratedColumn()

@@ -1,11 +1,13 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
+import { AuditTrail } from '../audit/audit-trail';
 import { Actor } from '../auth/actor';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
 import { endOfLocalDate, startOfLocalDate, toLocalDateTime } from '../common/time/time';
+import { UnitOfWork } from '../database/unit-of-work';
 import { Mentor } from '../mentors/mentor.entity';
 import { Stage } from '../stages/stage.entity';
 import { StagesService } from '../stages/stages.service';
@@ -22,38 +24,42 @@ import { SessionTimes, readSessionTimes } from './session-timing';
 export class SessionsService {
   constructor(
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
-    @InjectRepository(Mentor) private readonly mentors: Repository<Mentor>,
     private readonly stages: StagesService,
     private readonly access: AccessService,
+    private readonly unit: UnitOfWork,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** By organizers and by hosts of the stage (others are stopped by the route's roles). */
   async create(stageId: number, dto: CreateSessionDto, actor: Actor): Promise<SessionResponse> {
     await this.assertStageVisible(actor, stageId);
-    const stage = await this.stages.findOrFail(stageId);
-    const { mentorIds = [], ...fields } = dto;
-    const times = this.readTimes(dto, stage);
-    const mentors = await this.findMentors(mentorIds);
-    const track = dto.track ?? null;
-    await this.refuseOverlap(stage, track, times);
+    return this.unit.run(async (manager) => {
+      const stage = await this.stages.lockForSessions(manager, stageId);
+      const { mentorIds = [], ...fields } = dto;
+      const times = this.readTimes(dto, stage);
+      const mentors = await this.findMentors(manager, mentorIds);
+      const track = dto.track ?? null;
+      await this.refuseOverlap(manager, stage, track, times);
 
-    const session = await this.sessions.save(
-      this.sessions.create({
-        description: null,
-        venue: null,
-        address: null,
-        onlineUrl: null,
-        isMandatory: true,
-        capacity: null,
-        speakers: [],
-        ...fields,
-        ...times,
-        track,
-        stageId: stage.id,
-        mentors,
-      }),
-    );
-    return SessionResponse.from(session, stage);
+      const session = await manager.save(
+        manager.create(Session, {
+          description: null,
+          venue: null,
+          address: null,
+          onlineUrl: null,
+          isMandatory: true,
+          capacity: null,
+          speakers: [],
+          ...fields,
+          ...times,
+          track,
+          stageId: stage.id,
+          mentors,
+        }),
+      );
+      await this.recordMentorChanges(manager, session.id, [], mentors);
+      return SessionResponse.from(session, stage);
+    });
   }
 
   async list(
@@ -95,27 +101,69 @@ export class SessionsService {
 
   /** By organizers and by hosts of the session's stage. */
   async update(id: number, dto: UpdateSessionDto, actor: Actor): Promise<SessionResponse> {
-    const session = await this.findVisibleOrFail(id, actor);
-    const stage = session.stage!;
-    const times = this.readTimes(
-      { startsAt: dto.startsAt ?? session.startsAt, endsAt: dto.endsAt ?? session.endsAt },
-      stage,
-    );
-    const { mentorIds, ...fields } = dto;
-    const track = dto.track === undefined ? session.track : dto.track;
-    const mentors = mentorIds ? await this.findMentors(mentorIds) : session.mentors;
-    await this.refuseOverlap(stage, track, times, session.id);
+    const visible = await this.findVisibleOrFail(id, actor);
+    return this.unit.run(async (manager) => {
+      const stage = await this.stages.lockForSessions(manager, visible.stageId);
+      const session = await this.findInUnitOrFail(manager, id);
+      const times = this.readTimes(
+        { startsAt: dto.startsAt ?? session.startsAt, endsAt: dto.endsAt ?? session.endsAt },
+        stage,
+      );
+      const { mentorIds, ...fields } = dto;
+      const track = dto.track === undefined ? session.track : dto.track;
+      const formerMentors = session.mentors ?? [];
+      const mentors = mentorIds ? await this.findMentors(manager, mentorIds) : formerMentors;
+      await this.refuseOverlap(manager, stage, track, times, session.id);
 
-    this.sessions.merge(session, { ...fields, ...times, track });
-    session.mentors = mentors;
-    const saved = await this.sessions.save(session);
-    return SessionResponse.from(saved, stage);
+      this.sessions.merge(session, { ...fields, ...times, track });
+      session.mentors = mentors;
+      const saved = await manager.save(session);
+      await this.recordMentorChanges(manager, session.id, formerMentors, mentors);
+      return SessionResponse.from(saved, stage);
+    });
   }
 
   /** By organizers and by hosts of the session's stage. */
   async remove(id: number, actor: Actor): Promise<void> {
-    const session = await this.findVisibleOrFail(id, actor);
-    await this.sessions.remove(session);
+    const visible = await this.findVisibleOrFail(id, actor);
+    await this.unit.run(async (manager) => {
+      await this.stages.lockForSessions(manager, visible.stageId);
+      const session = await this.findInUnitOrFail(manager, id);
+      await this.recordMentorChanges(manager, session.id, session.mentors ?? [], []);
+      await manager.remove(session);
+    });
+  }
+
+  private async findInUnitOrFail(manager: EntityManager, id: number): Promise<Session> {
+    const session = await manager.findOne(Session, {
+      where: { id },
+      relations: { mentors: true },
+    });
+    if (!session) {
+      throw notFound('Session', id);
+    }
+    return session;
+  }
+
+  /** The join rows of a session's mentors are recorded one by one, like any other row. */
+  private async recordMentorChanges(
+    manager: EntityManager,
+    sessionId: number,
+    before: Mentor[],
+    after: Mentor[],
+  ): Promise<void> {
+    const beforeIds = new Set(before.map((mentor) => mentor.id));
+    const afterIds = new Set(after.map((mentor) => mentor.id));
+    for (const mentorId of afterIds) {
+      if (!beforeIds.has(mentorId)) {
+        await this.audit.recordLink(manager, 'create', 'session_mentors', { sessionId, mentorId });
+      }
+    }
+    for (const mentorId of beforeIds) {
+      if (!afterIds.has(mentorId)) {
+        await this.audit.recordLink(manager, 'delete', 'session_mentors', { sessionId, mentorId });
+      }
+    }
   }
 
   /**
@@ -152,11 +200,11 @@ export class SessionsService {
     return times;
   }
 
-  private async findMentors(ids: number[]): Promise<Mentor[]> {
+  private async findMentors(manager: EntityManager, ids: number[]): Promise<Mentor[]> {
     if (ids.length === 0) {
       return [];
     }
-    const mentors = await this.mentors.findBy({ id: In(ids) });
+    const mentors = await manager.findBy(Mentor, { id: In(ids) });
     const missing = ids.find((id) => !mentors.some((mentor) => mentor.id === id));
     if (missing !== undefined) {
       throw notFound('Mentor', missing);
@@ -166,13 +214,14 @@ export class SessionsService {
 
   /** Sessions of one track of a stage never overlap; parallel sessions use different tracks. */
   private async refuseOverlap(
+    manager: EntityManager,
     stage: Stage,
     track: string | null,
     { startsAt, endsAt }: SessionTimes,
     exceptId?: number,
   ): Promise<void> {
-    const overlapping = this.sessions
-      .createQueryBuilder('session')
+    const overlapping = manager
+      .createQueryBuilder(Session, 'session')
       .where('session.stageId = :stageId', { stageId: stage.id })
       .andWhere('session.startsAt < :endsAt AND session.endsAt > :startsAt', { startsAt, endsAt })
       .andWhere(track === null ? 'session.track IS NULL' : 'session.track = :track', { track });

@@ -1,6 +1,8 @@
-import { Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Put, Res } from '@nestjs/common';
+import { Response } from 'express';
 import {
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -29,13 +31,18 @@ export class StageHostsController {
 
   @Put(':accountId')
   @Roles('organizer')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'The account hosts the stage (also if it did already)' })
+  @ApiCreatedResponse({ description: 'The account now hosts the stage' })
+  @ApiNoContentResponse({ description: 'The account hosted the stage already; nothing changed' })
   @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiNotFoundResponse({ description: 'No such stage or account' })
   @ApiConflictResponse({ description: 'The account does not have the host role' })
-  add(@IdParam() stageId: number, @IdParam('accountId') accountId: number): Promise<void> {
-    return this.hosts.add(stageId, accountId);
+  async add(
+    @IdParam() stageId: number,
+    @IdParam('accountId') accountId: number,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    const added = await this.hosts.add(stageId, accountId);
+    response.status(added ? HttpStatus.CREATED : HttpStatus.NO_CONTENT);
   }
 
   @Delete(':accountId')

@@ -3,29 +3,16 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AccountsService } from '../accounts/accounts.service';
-import { AuditRecord, writeAuditEntry } from '../audit/audit-trail';
+import { AuditTrail } from '../audit/audit-trail';
 import { Actor } from '../auth/actor';
 import { notFound } from '../common/http/not-found';
+import { UnitOfWork } from '../database/unit-of-work';
 import { StageHostListResponse, StageHostResponse } from './stage-host.dto';
 import { Stage } from './stage.entity';
 import { StagesService } from './stages.service';
 
 /** The join table of `Stage.hosts`. */
-const STAGE_HOSTS = 'stage_hosts';
-
-function hostChange(
-  action: 'create' | 'delete',
-  stageId: number,
-  accountId: number,
-  side: 'from' | 'to',
-): AuditRecord {
-  return {
-    action,
-    entity: STAGE_HOSTS,
-    entityId: `${stageId}:${accountId}`,
-    changes: { stageId: { [side]: stageId }, accountId: { [side]: accountId } },
-  };
-}
+export const STAGE_HOSTS = 'stage_hosts';
 
 /**
  * Who hosts a stage. Organizers name and remove hosts (the routes' roles); the list is read by
@@ -38,6 +25,8 @@ export class StageHostsService {
     private readonly stages: StagesService,
     private readonly accounts: AccountsService,
     private readonly access: AccessService,
+    private readonly unit: UnitOfWork,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(stageId: number, actor: Actor): Promise<StageHostListResponse> {
@@ -55,8 +44,11 @@ export class StageHostsService {
     return { items: (stage.hosts ?? []).map(StageHostResponse.from) };
   }
 
-  /** Idempotent: naming a host again changes nothing. Only accounts with the host role. */
-  async add(stageId: number, accountId: number): Promise<void> {
+  /**
+   * Names a host; answers whether this call did (false: it hosted the stage already). Only
+   * accounts with the host role.
+   */
+  async add(stageId: number, accountId: number): Promise<boolean> {
     await this.stages.findOrFail(stageId);
     const account = await this.accounts.findOrFail(accountId);
     if (account.role !== 'host') {
@@ -64,7 +56,8 @@ export class StageHostsService {
         `Account ${accountId} has the ${account.role} role; only host accounts may host a stage`,
       );
     }
-    await this.stageRows.manager.transaction(async (manager) => {
+    return this.unit.run(async (manager) => {
+      await this.stages.lockForSessions(manager, stageId);
       const isHost = await manager
         .createQueryBuilder()
         .select('1')
@@ -72,23 +65,22 @@ export class StageHostsService {
         .where({ stageId, accountId })
         .getRawOne();
       if (isHost) {
-        return;
+        return false;
       }
-      // Two requests at once may both insert: the second is ignored rather than a conflict.
       await manager
         .createQueryBuilder()
         .insert()
         .into(STAGE_HOSTS)
         .values({ stageId, accountId })
-        .orIgnore()
         .execute();
-      await writeAuditEntry(manager, hostChange('create', stageId, accountId, 'to'));
+      await this.audit.recordLink(manager, 'create', STAGE_HOSTS, { stageId, accountId });
+      return true;
     });
   }
 
   async remove(stageId: number, accountId: number): Promise<void> {
-    await this.stages.findOrFail(stageId);
-    await this.stageRows.manager.transaction(async (manager) => {
+    await this.unit.run(async (manager) => {
+      await this.stages.lockForSessions(manager, stageId);
       const removed = await manager
         .createQueryBuilder()
         .delete()
@@ -98,7 +90,7 @@ export class StageHostsService {
       if (!removed.affected) {
         throw new NotFoundException(`Account ${accountId} is not a host of stage ${stageId}`);
       }
-      await writeAuditEntry(manager, hostChange('delete', stageId, accountId, 'from'));
+      await this.audit.recordLink(manager, 'delete', STAGE_HOSTS, { stageId, accountId });
     });
   }
 }

@@ -13,9 +13,11 @@ import {
 import { Account } from '../accounts/account.entity';
 import { Cohort } from '../cohorts/cohort.entity';
 import { INSTANT_COLUMN_TYPE } from '../database/column-types';
+import { Audited } from '../audit/audited';
 
 /** One visit of a cohort to a host city. Dates are local to the stage's time zone. */
 @Entity('stages')
+@Audited()
 @Index('UQ_stages_cohort_sequence', ['cohortId', 'sequence'], { unique: true })
 export class Stage {
   @PrimaryGeneratedColumn()

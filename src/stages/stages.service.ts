@@ -1,12 +1,13 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Not, Repository } from 'typeorm';
+import { EntityManager, Not, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Actor } from '../auth/actor';
 import { CohortsService } from '../cohorts/cohorts.service';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
-import { endOfLocalDate, startOfLocalDate } from '../common/time/time';
+import { endOfLocalDate, keepWallClock, startOfLocalDate } from '../common/time/time';
+import { UnitOfWork } from '../database/unit-of-work';
 import { Session } from '../sessions/session.entity';
 import { CreateStageDto, ListStagesQuery, StageResponse, UpdateStageDto } from './stage.dto';
 import { Stage } from './stage.entity';
@@ -19,9 +20,9 @@ import { Stage } from './stage.entity';
 export class StagesService {
   constructor(
     @InjectRepository(Stage) private readonly stages: Repository<Stage>,
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
     private readonly cohorts: CohortsService,
     private readonly access: AccessService,
+    private readonly unit: UnitOfWork,
   ) {}
 
   async create(cohortId: number, dto: CreateStageDto): Promise<StageResponse> {
@@ -35,8 +36,11 @@ export class StagesService {
       cohortId,
     });
     this.assertDatesInOrder(stage);
-    await this.assertSequenceFree(cohortId, stage.sequence);
-    return StageResponse.from(await this.stages.save(stage));
+    const saved = await this.unit.run(async (manager) => {
+      await this.assertSequenceFree(manager, cohortId, stage.sequence);
+      return manager.save(stage);
+    });
+    return StageResponse.from(saved);
   }
 
   /** The cohort must be one the actor sees (else 404); then only the stages it sees. */
@@ -68,23 +72,46 @@ export class StagesService {
     return StageResponse.from(await this.findOrFail(id));
   }
 
+  /**
+   * The stage row is locked for the unit, as sessions are written under the same lock: new
+   * dates cannot strand a session created at the same moment. A new zone keeps the sessions'
+   * wall-clock times (the host typed local times): their instants are recomputed here.
+   */
   async update(id: number, dto: UpdateStageDto): Promise<StageResponse> {
-    const stage = await this.findOrFail(id);
-    const storedSequence = stage.sequence;
-    this.stages.merge(stage, dto);
-    this.assertDatesInOrder(stage);
-    if (stage.sequence !== storedSequence) {
-      await this.assertSequenceFree(stage.cohortId, stage.sequence, stage.id);
-    }
-    if (dto.startDate || dto.endDate || dto.timeZone) {
-      await this.assertSessionsStayInside(stage);
-    }
-    return StageResponse.from(await this.stages.save(stage));
+    return this.unit.run(async (manager) => {
+      const stage = await this.lockForSessions(manager, id);
+      const stored = { ...stage };
+      this.stages.merge(stage, dto);
+      this.assertDatesInOrder(stage);
+      if (stage.sequence !== stored.sequence) {
+        await this.assertSequenceFree(manager, stage.cohortId, stage.sequence, stage.id);
+      }
+      const saved = await manager.save(stage);
+      if (stage.timeZone !== stored.timeZone) {
+        await this.keepSessionsWallClock(manager, stage, stored.timeZone);
+      }
+      if (
+        stage.startDate !== stored.startDate ||
+        stage.endDate !== stored.endDate ||
+        stage.timeZone !== stored.timeZone
+      ) {
+        await this.assertSessionsStayInside(manager, stage);
+      }
+      return StageResponse.from(saved);
+    });
   }
 
   /** Refused with 409 while sessions belong to the stage (see the exception filter). */
   async remove(id: number): Promise<void> {
-    await this.stages.remove(await this.findOrFail(id));
+    await this.unit.run(async (manager) => manager.remove(await this.lockForSessions(manager, id)));
+  }
+
+  /**
+   * The stage, locked until the unit ends: every change to a stage's sessions or dates takes
+   * this lock first, so rules that span the stage's sessions hold under concurrency.
+   */
+  lockForSessions(manager: EntityManager, id: number): Promise<Stage> {
+    return this.unit.lockOrFail(manager, Stage, id, 'Stage');
   }
 
   /** Regardless of who asks: for writes and for other services, which check access first. */
@@ -96,6 +123,19 @@ export class StagesService {
     return stage;
   }
 
+  private async keepSessionsWallClock(
+    manager: EntityManager,
+    stage: Stage,
+    formerZone: string,
+  ): Promise<void> {
+    const sessions = await manager.findBy(Session, { stageId: stage.id });
+    for (const session of sessions) {
+      session.startsAt = keepWallClock(session.startsAt, formerZone, stage.timeZone);
+      session.endsAt = keepWallClock(session.endsAt, formerZone, stage.timeZone);
+    }
+    await manager.save(sessions);
+  }
+
   /** Local dates `YYYY-MM-DD` compare as strings; a PATCH may send only one of them. */
   private assertDatesInOrder(stage: Stage): void {
     if (stage.endDate < stage.startDate) {
@@ -104,9 +144,9 @@ export class StagesService {
   }
 
   /** New dates or a new zone must keep every session of the stage inside its local dates. */
-  private async assertSessionsStayInside(stage: Stage): Promise<void> {
-    const outside = await this.sessions
-      .createQueryBuilder('session')
+  private async assertSessionsStayInside(manager: EntityManager, stage: Stage): Promise<void> {
+    const outside = await manager
+      .createQueryBuilder(Session, 'session')
       .where('session.stageId = :stageId', { stageId: stage.id })
       .andWhere('(session.startsAt < :stageStart OR session.endsAt > :stageEnd)', {
         stageStart: startOfLocalDate(stage.startDate, stage.timeZone),
@@ -122,8 +162,13 @@ export class StagesService {
   }
 
   /** The unique index is the last word; this check gives the clear message. */
-  private async assertSequenceFree(cohortId: number, sequence: number, exceptId?: number) {
-    const taken = await this.stages.existsBy({
+  private async assertSequenceFree(
+    manager: EntityManager,
+    cohortId: number,
+    sequence: number,
+    exceptId?: number,
+  ) {
+    const taken = await manager.existsBy(Stage, {
       cohortId,
       sequence,
       ...(exceptId === undefined ? {} : { id: Not(exceptId) }),

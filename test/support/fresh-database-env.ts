@@ -17,4 +17,5 @@ process.env.ADMIN_PASSWORD = ORGANIZER.password;
 // Tests of the login limits set their own; the others sign in as often as they need.
 process.env.LOGIN_ATTEMPTS_PER_ADDRESS ??= '1000';
 process.env.LOGIN_ATTEMPTS_PER_ACCOUNT ??= '1000';
+process.env.LOGIN_ATTEMPTS_PER_ADDRESS_AND_ACCOUNT ??= '1000';
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';

@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -6,6 +7,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
+import { UnitOfWork } from '../../src/database/unit-of-work';
 import { ORGANIZER } from './organizer';
 
 export type Http = ReturnType<typeof request.agent>;
@@ -20,13 +22,17 @@ export interface TestApp {
   anonymous: () => Http;
   signIn: (email: string, password: string) => Promise<string>;
   dataSource: DataSource;
+  /** Writes straight to the database, as one unit of work like the application's own. */
+  write: UnitOfWork['run'];
   close: () => Promise<void>;
 }
 
 /** The real application on this test file's own fresh database (see fresh-database-env.ts). */
 export async function createTestApp(): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-  const app = configureApp(moduleRef.createNestApplication({ bufferLogs: true }));
+  const app = configureApp(
+    moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true }),
+  );
   await app.init();
   const dataSource = app.get(DataSource);
   const server = app.getHttpServer();
@@ -48,6 +54,7 @@ export async function createTestApp(): Promise<TestApp> {
     anonymous,
     signIn,
     dataSource,
+    write: (work) => app.get(UnitOfWork).run(work),
     close: async () => {
       const schema = process.env.DATABASE_SCHEMA;
       if (schema) {

@@ -1,5 +1,6 @@
 import {
   ArgumentsHost,
+  BadRequestException,
   Catch,
   ConflictException,
   ExceptionFilter,
@@ -31,6 +32,48 @@ function conflictMessage(error: QueryFailedError): string | undefined {
   return undefined;
 }
 
+/** PostgreSQL's class 22, data exceptions: a value slipped past validation; still the caller's. */
+function isDataException(error: QueryFailedError): boolean {
+  const code = (error.driverError as DriverError).code ?? '';
+  return code.startsWith('22');
+}
+
+/**
+ * Errors of Express's body parser (too large, unsupported charset, malformed JSON) carry their
+ * 4xx status and a message fit to show.
+ */
+function bodyParserError(exception: unknown): HttpException | undefined {
+  const error = exception as {
+    status?: unknown;
+    expose?: unknown;
+    type?: unknown;
+    message?: string;
+  };
+  if (
+    typeof error?.status === 'number' &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    error.expose === true &&
+    typeof error.type === 'string'
+  ) {
+    const messages: Record<string, string> = {
+      'entity.too.large': 'The request body is larger than the limit (BODY_LIMIT)',
+      'charset.unsupported': 'The request body must be UTF-8 JSON',
+      'encoding.unsupported': 'The request body encoding is not supported',
+      'entity.parse.failed': 'The request body is not valid JSON',
+    };
+    return new HttpException(
+      {
+        statusCode: error.status,
+        message: messages[error.type] ?? error.message,
+        error: STATUS_CODES[error.status],
+      },
+      error.status,
+    );
+  }
+  return undefined;
+}
+
 /**
  * One error shape everywhere (`{ statusCode, message, error }`). Unique and foreign-key
  * violations become 409; anything unexpected is a plain 500 whose details stay in the log
@@ -58,10 +101,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       return exception;
     }
+    const fromBodyParser = bodyParserError(exception);
+    if (fromBodyParser) {
+      return fromBodyParser;
+    }
     if (exception instanceof QueryFailedError) {
       const message = conflictMessage(exception);
       if (message) {
         return new ConflictException(message);
+      }
+      if (isDataException(exception)) {
+        return new BadRequestException('A value does not fit the database');
       }
     }
     const correlationId = randomUUID();

@@ -16,13 +16,33 @@ export function isValidTimeZone(zone: string): boolean {
   return resolved === zone || Intl.supportedValuesOf('timeZone').includes(zone);
 }
 
-/** A calendar date `YYYY-MM-DD` that exists (no 2025-02-30). */
+/** UTC offsets in use run from -12:00 to +14:00; `+25:00` is a typing error, not a zone. */
+const MAX_OFFSET_HOURS = 14;
+const OFFSET = /([+-])(\d{2}):?(\d{2})$/;
+
+/** Years 1 to 9999: what ISO-8601 dates without a sign and every database here can hold. */
+function yearInRange(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  return year >= 1 && year <= 9999;
+}
+
+function offsetPossible(value: string): boolean {
+  const offset = OFFSET.exec(value);
+  return !offset || (Number(offset[2]) <= MAX_OFFSET_HOURS && Number(offset[3]) < 60);
+}
+
+/** A calendar date `YYYY-MM-DD` that exists (no 2025-02-30), in years 1 to 9999. */
 export function isValidLocalDate(value: string): boolean {
-  return LOCAL_DATE.test(value) && DateTime.fromISO(value).isValid;
+  return LOCAL_DATE.test(value) && yearInRange(value) && DateTime.fromISO(value).isValid;
 }
 
 export function isValidDateTimeInput(value: string): boolean {
-  return DATE_TIME_INPUT.test(value) && DateTime.fromISO(value, { setZone: true }).isValid;
+  return (
+    DATE_TIME_INPUT.test(value) &&
+    yearInRange(value) &&
+    offsetPossible(value) &&
+    DateTime.fromISO(value, { setZone: true }).isValid
+  );
 }
 
 /**
@@ -42,6 +62,16 @@ export function parseInstant(value: string, zone: string): Date {
 /** Wall-clock time of an instant in `zone`, without an offset: `2025-11-18T10:00:00`. */
 export function toLocalDateTime(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toFormat(LOCAL_WALL_CLOCK);
+}
+
+/**
+ * The instant that shows the same wall clock in `toZone` as `instant` shows in `fromZone`: a
+ * stage whose zone is corrected keeps the local times its host typed.
+ */
+export function keepWallClock(instant: Date, fromZone: string, toZone: string): Date {
+  return DateTime.fromJSDate(instant, { zone: fromZone })
+    .setZone(toZone, { keepLocalTime: true })
+    .toJSDate();
 }
 
 /** The local calendar date of an instant in `zone`. */

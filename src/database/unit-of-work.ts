@@ -1,0 +1,149 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import {
+  DataSource,
+  EntityManager,
+  EntityTarget,
+  FindOptionsWhere,
+  ObjectLiteral,
+  QueryFailedError,
+} from 'typeorm';
+import { notFound } from '../common/http/not-found';
+import { FifoLock } from './fifo-lock';
+
+interface RunningUnit {
+  dataSource: DataSource;
+  manager?: EntityManager;
+}
+
+const runningUnit = new AsyncLocalStorage<RunningUnit>();
+
+/** PostgreSQL's "try again" answers: a deadlock or a serialization failure. */
+const RETRYABLE_SQLSTATES = new Set(['40P01', '40001']);
+const ATTEMPTS = 5;
+
+/** One writer queue per SQLite data source (the tests open several applications in one process). */
+const sqliteWriters = new WeakMap<DataSource, FifoLock>();
+
+/**
+ * Every change is one unit of work: its checks and its writes (rows, relation rows, audit
+ * entries) commit together or not at all.
+ *
+ * PostgreSQL gives each transaction its own pooled connection. TypeORM gives SQLite one shared
+ * connection, so transactions of concurrent requests would interleave on it; `serializeSqlite`
+ * puts every unit, and every statement outside a unit, in one FIFO queue, so that no request
+ * ever runs inside another's transaction or reads another's uncommitted write.
+ */
+@Injectable()
+export class UnitOfWork {
+  private readonly logger = new Logger(UnitOfWork.name);
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Runs `work` in a transaction; called inside a running unit, it joins that unit. */
+  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const running = runningUnit.getStore();
+    if (running?.manager && running.dataSource === this.dataSource) {
+      return work(running.manager);
+    }
+    const writer = sqliteWriters.get(this.dataSource);
+    if (writer) {
+      return writer.run(() => this.transaction(work));
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.transaction(work);
+      } catch (error) {
+        if (attempt >= ATTEMPTS || !isRetryable(error)) {
+          throw error;
+        }
+        this.logger.warn(`A unit of work met ${sqlState(error)}; attempt ${attempt + 1}`);
+      }
+    }
+  }
+
+  /** Whether the database can lock rows (`SELECT … FOR UPDATE`); SQLite's writer is serial. */
+  get locksRows(): boolean {
+    return this.dataSource.options.type === 'postgres';
+  }
+
+  /**
+   * Reads a row and, on PostgreSQL, locks it until the unit ends: concurrent units that lock
+   * the same row wait, so a check made under the lock still holds when the unit writes.
+   */
+  async lock<T extends ObjectLiteral>(
+    manager: EntityManager,
+    target: EntityTarget<T>,
+    idOrWhere: number | FindOptionsWhere<T>,
+  ): Promise<T | null> {
+    const select = manager
+      .createQueryBuilder(target, 'row')
+      .where(typeof idOrWhere === 'number' ? { id: idOrWhere } : idOrWhere);
+    if (this.locksRows) {
+      select.setLock('pessimistic_write');
+    }
+    return select.getOne();
+  }
+
+  /** `lock`, or 404 naming `what` when there is no such row. */
+  async lockOrFail<T extends ObjectLiteral>(
+    manager: EntityManager,
+    target: EntityTarget<T>,
+    id: number,
+    what: string,
+  ): Promise<T> {
+    const row = await this.lock(manager, target, id);
+    if (!row) {
+      throw notFound(what, id);
+    }
+    return row;
+  }
+
+  private transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const unit: RunningUnit = { dataSource: this.dataSource };
+    return runningUnit.run(unit, () =>
+      this.dataSource.transaction((manager) => {
+        unit.manager = manager;
+        return work(manager);
+      }),
+    );
+  }
+}
+
+/**
+ * Makes the shared SQLite connection of `dataSource` safe for concurrent requests: a statement
+ * outside a unit waits for the running unit to end, and a transaction may only begin inside
+ * `UnitOfWork.run` (a bare `save()` outside one would otherwise join another request's).
+ */
+export function serializeSqlite(dataSource: DataSource): void {
+  if (dataSource.options.type !== 'sqlite' || sqliteWriters.has(dataSource)) {
+    return;
+  }
+  const writer = new FifoLock();
+  sqliteWriters.set(dataSource, writer);
+  const connection = dataSource.driver.createQueryRunner('master');
+  const holdsWriter = () => runningUnit.getStore()?.dataSource === dataSource;
+
+  const query = connection.query.bind(connection);
+  connection.query = ((...args: Parameters<typeof query>) =>
+    holdsWriter() ? query(...args) : writer.run(() => query(...args))) as typeof query;
+
+  const startTransaction = connection.startTransaction.bind(connection);
+  connection.startTransaction = (isolationLevel) => {
+    if (!holdsWriter()) {
+      throw new Error('On SQLite a transaction must run inside UnitOfWork.run');
+    }
+    return startTransaction(isolationLevel);
+  };
+}
+
+function sqlState(error: unknown): string | undefined {
+  return error instanceof QueryFailedError
+    ? (error.driverError as { code?: string }).code
+    : undefined;
+}
+
+function isRetryable(error: unknown): boolean {
+  return RETRYABLE_SQLSTATES.has(sqlState(error) ?? '');
+}

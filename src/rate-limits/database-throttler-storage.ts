@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { ThrottlerStorage } from '@nestjs/throttler';
+import { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
+import { Clock } from '../common/time/clock';
+import { UnitOfWork } from '../database/unit-of-work';
+import { RateLimitWindow } from './rate-limit-window.entity';
+
+/** One in so many increments also clears windows that ended long ago. */
+const SWEEP_EVERY = 200;
+const SWEEP_AFTER_MS = 3_600_000;
+
+/**
+ * Counts @nestjs/throttler's hits in the database, in fixed windows, so that every instance of
+ * the service behind a load balancer shares the same limits. The increment is one upsert: it
+ * counts every concurrent attempt exactly once on both engines.
+ */
+@Injectable()
+export class DatabaseThrottlerStorage implements ThrottlerStorage {
+  private increments = 0;
+
+  constructor(
+    private readonly unit: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  async increment(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
+    const now = this.clock.now().getTime();
+    const window = await this.unit.run(async (manager) => {
+      const table = 'rate_limit_windows';
+      const placeholders = this.unit.locksRows ? ['$1', '$2', '$3'] : ['?1', '?2', '?3'];
+      const [keyParam, endsAtParam, nowParam] = placeholders;
+      await manager.query(
+        `INSERT INTO "${table}" ("key", "hits", "endsAt") VALUES (${keyParam}, 1, ${endsAtParam})
+         ON CONFLICT ("key") DO UPDATE SET
+           "hits" = CASE WHEN "${table}"."endsAt" <= ${nowParam} THEN 1
+                         ELSE "${table}"."hits" + 1 END,
+           "endsAt" = CASE WHEN "${table}"."endsAt" <= ${nowParam} THEN ${endsAtParam}
+                           ELSE "${table}"."endsAt" END`,
+        [key, now + ttl, now],
+      );
+      if (++this.increments % SWEEP_EVERY === 0) {
+        await manager.query(`DELETE FROM "${table}" WHERE "endsAt" < ${keyParam}`, [
+          now - SWEEP_AFTER_MS,
+        ]);
+      }
+      return manager.findOneByOrFail(RateLimitWindow, { key });
+    });
+    const hits = window.hits;
+    const timeToExpire = Math.max(0, Math.ceil((Number(window.endsAt) - now) / 1000));
+    const isBlocked = hits > limit;
+    return {
+      totalHits: hits,
+      timeToExpire,
+      isBlocked,
+      timeToBlockExpire: isBlocked ? timeToExpire : 0,
+    };
+  }
+}
