@@ -24,7 +24,10 @@ export interface TestApp {
   dataSource: DataSource;
   /** Writes straight to the database, as one unit of work like the application's own. */
   write: UnitOfWork['run'];
+  /** Closes the application and drops its database. */
   close: () => Promise<void>;
+  /** Closes the application and opens a new one on the same database, as after a restart. */
+  reopen: () => Promise<TestApp>;
 }
 
 /** The real application on this test file's own fresh database (see fresh-database-env.ts). */
@@ -55,6 +58,10 @@ export async function createTestApp(): Promise<TestApp> {
     signIn,
     dataSource,
     write: (work) => app.get(UnitOfWork).run(work),
+    reopen: async () => {
+      await app.close();
+      return createTestApp();
+    },
     close: async () => {
       const schema = process.env.DATABASE_SCHEMA;
       if (schema) {
