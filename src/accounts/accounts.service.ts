@@ -9,10 +9,12 @@ import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull, MoreThan, Repository } from 'typeorm';
+import { isUniqueViolation } from '../database/database-errors';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditTrail } from '../audit/audit-trail';
 import { Actor } from '../auth/actor';
 import { notFound } from '../common/http/not-found';
+import { requestContext } from '../common/request-context';
 import { Page, toPage } from '../common/http/pagination';
 import { Clock } from '../common/time/clock';
 import { normalizeEmail } from '../common/validation/email';
@@ -37,6 +39,19 @@ const HOUR_MS = 3_600_000;
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+/** Whoever holds a valid invitation acts as its account: the audit log names it. */
+function actAs(account: Account): void {
+  const context = requestContext.getStore();
+  if (context) {
+    context.actor ??= {
+      accountId: account.id,
+      role: account.role,
+      participantId: account.participantId,
+      mentorId: account.mentorId,
+    };
+  }
 }
 
 function invalidToken(): BadRequestException {
@@ -65,25 +80,33 @@ export class AccountsService implements OnApplicationBootstrap {
       return;
     }
     const passwordHash = await hashPassword(password);
-    const outcome = await this.unit.run(async (manager) => {
-      if (await manager.existsBy(Account, { role: 'organizer' })) {
-        return 'exists';
-      }
-      if (await manager.existsBy(Account, { email: normalizeEmail(email) })) {
-        return 'taken';
-      }
-      await manager.save(
-        manager.create(Account, {
-          email: normalizeEmail(email),
-          fullName: 'Organizer',
-          role: 'organizer',
-          passwordHash,
-          participantId: null,
-          mentorId: null,
-        }),
-      );
-      return 'created';
-    });
+    const outcome = await this.unit
+      .run(async (manager) => {
+        if (await manager.existsBy(Account, { role: 'organizer' })) {
+          return 'exists';
+        }
+        if (await manager.existsBy(Account, { email: normalizeEmail(email) })) {
+          return 'taken';
+        }
+        await manager.save(
+          manager.create(Account, {
+            email: normalizeEmail(email),
+            fullName: 'Organizer',
+            role: 'organizer',
+            passwordHash,
+            participantId: null,
+            mentorId: null,
+          }),
+        );
+        return 'created';
+      })
+      // Another instance starting at the same moment made it first.
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error)) {
+          return 'exists';
+        }
+        throw error;
+      });
     if (outcome === 'taken') {
       this.logger.warn(`ADMIN_EMAIL belongs to an account that is not an organizer; none created`);
     } else if (outcome === 'created') {
@@ -156,6 +179,7 @@ export class AccountsService implements OnApplicationBootstrap {
       if (account.deactivatedAt) {
         throw invalidToken();
       }
+      actAs(account);
       invitation.acceptedAt = this.clock.now();
       await manager.save(invitation);
       return this.setPassword(manager, account, passwordHash);

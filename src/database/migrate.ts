@@ -1,16 +1,39 @@
+import { Logger } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 
+const SQLITE_ATTEMPTS = 10;
+
 /**
- * Brings the schema up to date. On PostgreSQL several instances may start at once: they take a
- * session-level advisory lock (one per schema) so that one migrates and the others then find
- * nothing to do.
+ * Brings the schema up to date, also when several processes start at once on one database.
+ * PostgreSQL: a session-level advisory lock (one per schema) lets one instance migrate while
+ * the others wait, then find nothing to do. SQLite has no such lock: a process that loses the
+ * race (its migration meets a table just made, or a busy database) rolls that migration back,
+ * reads again what is applied, and carries on.
  */
 export async function migrate(dataSource: DataSource): Promise<void> {
-  if (dataSource.options.type !== 'postgres') {
-    await dataSource.runMigrations();
+  if (dataSource.options.type === 'postgres') {
+    await migratePostgres(dataSource);
     return;
   }
-  const schema = dataSource.options.schema;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await dataSource.runMigrations();
+      return;
+    } catch (error) {
+      if (attempt >= SQLITE_ATTEMPTS) {
+        throw error;
+      }
+      new Logger('Migrations').warn(
+        `Another process is migrating this database; trying again (${String(error)})`,
+      );
+      await sleep(50 * attempt);
+    }
+  }
+}
+
+async function migratePostgres(dataSource: DataSource): Promise<void> {
+  const schema = dataSource.options.type === 'postgres' ? dataSource.options.schema : undefined;
   const lockHolder = dataSource.createQueryRunner();
   await lockHolder.connect();
   const lockName = `mayors-school migrations ${schema ?? 'public'}`;

@@ -1,15 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import {
-  DataSource,
-  EntityManager,
-  EntityTarget,
-  FindOptionsWhere,
-  ObjectLiteral,
-  QueryFailedError,
-} from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import { notFound } from '../common/http/not-found';
+import { isRetryable } from './database-errors';
 import { FifoLock } from './fifo-lock';
 
 interface RunningUnit {
@@ -19,8 +13,6 @@ interface RunningUnit {
 
 const runningUnit = new AsyncLocalStorage<RunningUnit>();
 
-/** PostgreSQL's "try again" answers: a deadlock or a serialization failure. */
-const RETRYABLE_SQLSTATES = new Set(['40P01', '40001']);
 const ATTEMPTS = 5;
 
 /** One writer queue per SQLite data source (the tests open several applications in one process). */
@@ -58,7 +50,9 @@ export class UnitOfWork {
         if (attempt >= ATTEMPTS || !isRetryable(error)) {
           throw error;
         }
-        this.logger.warn(`A unit of work met ${sqlState(error)}; attempt ${attempt + 1}`);
+        this.logger.warn(
+          `A unit of work met a deadlock or serialization failure; attempt ${attempt + 1}`,
+        );
       }
     }
   }
@@ -136,14 +130,4 @@ export function serializeSqlite(dataSource: DataSource): void {
     }
     return startTransaction(isolationLevel);
   };
-}
-
-function sqlState(error: unknown): string | undefined {
-  return error instanceof QueryFailedError
-    ? (error.driverError as { code?: string }).code
-    : undefined;
-}
-
-function isRetryable(error: unknown): boolean {
-  return RETRYABLE_SQLSTATES.has(sqlState(error) ?? '');
 }

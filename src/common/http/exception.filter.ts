@@ -11,32 +11,11 @@ import {
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { Response } from 'express';
-import { QueryFailedError } from 'typeorm';
-
-interface DriverError {
-  code?: string;
-  errno?: number;
-  message?: string;
-}
-
-/** PostgreSQL SQLSTATE codes and SQLite messages of the constraint violations we map to 409. */
-function conflictMessage(error: QueryFailedError): string | undefined {
-  const driverError = error.driverError as DriverError;
-  const message = driverError.message ?? '';
-  if (driverError.code === '23505' || message.includes('UNIQUE constraint failed')) {
-    return 'A record with these values already exists';
-  }
-  if (driverError.code === '23503' || message.includes('FOREIGN KEY constraint failed')) {
-    return 'The record is still referenced by other records';
-  }
-  return undefined;
-}
-
-/** PostgreSQL's class 22, data exceptions: a value slipped past validation; still the caller's. */
-function isDataException(error: QueryFailedError): boolean {
-  const code = (error.driverError as DriverError).code ?? '';
-  return code.startsWith('22');
-}
+import {
+  isDataException,
+  isForeignKeyViolation,
+  isUniqueViolation,
+} from '../../database/database-errors';
 
 /**
  * Errors of Express's body parser (too large, unsupported charset, malformed JSON) carry their
@@ -60,7 +39,6 @@ function bodyParserError(exception: unknown): HttpException | undefined {
       'entity.too.large': 'The request body is larger than the limit (BODY_LIMIT)',
       'charset.unsupported': 'The request body must be UTF-8 JSON',
       'encoding.unsupported': 'The request body encoding is not supported',
-      'entity.parse.failed': 'The request body is not valid JSON',
     };
     return new HttpException(
       {
@@ -105,14 +83,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (fromBodyParser) {
       return fromBodyParser;
     }
-    if (exception instanceof QueryFailedError) {
-      const message = conflictMessage(exception);
-      if (message) {
-        return new ConflictException(message);
-      }
-      if (isDataException(exception)) {
-        return new BadRequestException('A value does not fit the database');
-      }
+    if (isUniqueViolation(exception)) {
+      return new ConflictException('A record with these values already exists');
+    }
+    if (isForeignKeyViolation(exception)) {
+      return new ConflictException('The record is still referenced by other records');
+    }
+    if (isDataException(exception)) {
+      return new BadRequestException('A value does not fit the database');
     }
     const correlationId = randomUUID();
     // The stack and message only: a failed query's parameters may hold personal data or hashes.

@@ -26,10 +26,12 @@ export class RequestValidationPipe extends ValidationPipe {
     try {
       transformed = await super.transform(value, metadata);
     } catch (error) {
-      if (error instanceof BadRequestException && problems.length > 0) {
-        throw new BadRequestException([...problems, ...messagesOf(error)]);
+      if (problems.length === 0) {
+        throw error;
       }
-      throw error;
+      // A validator may itself fail on text that is not well-formed: ours are the problems then.
+      const theirs = error instanceof BadRequestException ? messagesOf(error) : [];
+      throw new BadRequestException([...problems, ...theirs]);
     }
     problems.push(...findNumbersOutOfRange(transformed));
     if (problems.length > 0) {

@@ -1,0 +1,269 @@
+import { JwtService } from '@nestjs/jwt';
+import { createProgram, createStage } from './support/factories';
+import { TestApp, countRows, createTestApp } from './support/test-app';
+
+/** Input that once gave a 500: each is a 4xx in the usual shape, naming the field, writing nothing. */
+describe('bad input', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const program = (overrides: Record<string, unknown>) => ({
+    title: 'Школа мэров',
+    organizer: 'ВШГУ РАНХиГС',
+    ...overrides,
+  });
+
+  async function expectRefused(
+    send: () => Promise<{ status: number; body: Record<string, unknown> }>,
+    status: number,
+    message: string | RegExp,
+    table = 'programs',
+  ) {
+    const before = await countRows(t.dataSource, table);
+    const response = await send();
+    expect(response.status).toBe(status);
+    expect(response.body).toMatchObject({ statusCode: status, error: expect.any(String) });
+    const messages = ([] as unknown[]).concat(response.body.message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        typeof message === 'string' ? message : expect.stringMatching(message),
+      ]),
+    );
+    expect(await countRows(t.dataSource, table)).toBe(before);
+  }
+
+  it('answers 413 for a body over the limit (1 MB by default)', async () => {
+    await expectRefused(
+      () =>
+        t
+          .http()
+          .post('/api/programs')
+          .send(program({ description: 'я'.repeat(600_000) })),
+      413,
+      'The request body is larger than the limit (BODY_LIMIT)',
+    );
+    // Under the limit the same kind of body is read (and judged by the field's own rule).
+    const fits = await t
+      .http()
+      .post('/api/programs')
+      .send(program({ description: 'я'.repeat(4000) }));
+    expect(fits.status).toBe(201);
+  });
+
+  it('answers 415 for a charset other than UTF-8, and 400 for malformed JSON', async () => {
+    await expectRefused(
+      () =>
+        t
+          .http()
+          .post('/api/programs')
+          .set('Content-Type', 'application/json; charset=koi8-r')
+          .send(JSON.stringify(program({}))),
+      415,
+      'The request body must be UTF-8 JSON',
+    );
+    await expectRefused(
+      () =>
+        t.http().post('/api/programs').set('Content-Type', 'application/json').send('{"title": '),
+      400,
+      /JSON/,
+    );
+  });
+
+  it('refuses a NUL character in text on every engine', async () => {
+    await expectRefused(
+      () =>
+        t
+          .http()
+          .post('/api/programs')
+          .send(program({ title: 'Школа\u0000мэров' })),
+      400,
+      'title must not contain NUL characters',
+    );
+    await expectRefused(
+      () => t.http().get('/api/participants?search=%00иван'),
+      400,
+      'search must not contain NUL characters',
+    );
+  });
+
+  it('refuses integers beyond 32 bits in ids, numbers and pages', async () => {
+    await expectRefused(
+      () =>
+        t
+          .http()
+          .post('/api/programs')
+          .send(program({ requiredAttendancePercent: 2 ** 40 })),
+      400,
+      /requiredAttendancePercent must not be greater than/,
+    );
+    const stage = await createStage(t);
+    await expectRefused(
+      () =>
+        t
+          .http()
+          .post(`/api/stages/${stage.id}/sessions`)
+          .send({
+            title: 'Лекция',
+            type: 'lecture',
+            startsAt: '2025-11-18T10:00',
+            endsAt: '2025-11-18T11:00',
+            capacity: 4_294_967_296,
+            mentorIds: [2 ** 53],
+          }),
+      400,
+      'capacity must not be greater than 2147483647',
+      'sessions',
+    );
+    await expectRefused(
+      () =>
+        t
+          .http()
+          .post('/api/invitations')
+          .send({ email: 'big@example.ru', role: 'participant', participantId: 2 ** 33 }),
+      400,
+      'participantId must not be greater than 2147483647',
+      'accounts',
+    );
+    await expectRefused(
+      () => t.http().get('/api/programs?offset=99999999999999999999'),
+      400,
+      'offset must not be greater than 2147483647',
+    );
+    await expectRefused(
+      () => t.http().get('/api/programs/4294967296'),
+      400,
+      'id must be a positive integer',
+    );
+  });
+
+  it('refuses a lone UTF-16 surrogate in an email', async () => {
+    await expectRefused(
+      () =>
+        t
+          .http()
+          .post('/api/participants')
+          .set('Content-Type', 'application/json')
+          .send(
+            '{"fullName":"Иванов","position":"Глава","municipality":"Ишим","region":"Тюменская область","email":"iv\\ud800an@example.ru"}',
+          ),
+      400,
+      'email must be well-formed Unicode text (it holds a lone surrogate)',
+      'participants',
+    );
+  });
+
+  it('refuses dates before year 1 or after 9999 and impossible UTC offsets', async () => {
+    const cohortStages = async (overrides: Record<string, unknown>) => {
+      const { createCohort } = await import('./support/factories');
+      const cohort = await createCohort(t);
+      return t
+        .http()
+        .post(`/api/cohorts/${cohort.id}/stages`)
+        .send({
+          sequence: 1,
+          title: 'Этап',
+          city: 'Тюмень',
+          region: 'Тюменская область',
+          timeZone: 'Asia/Yekaterinburg',
+          startDate: '2025-11-17',
+          endDate: '2025-11-20',
+          ...overrides,
+        });
+    };
+    await expectRefused(
+      () => cohortStages({ startDate: '0000-01-01' }),
+      400,
+      /startDate must be a date/,
+      'stages',
+    );
+    await expectRefused(
+      () => cohortStages({ endDate: '+10000-01-01' }),
+      400,
+      /endDate must be a date/,
+      'stages',
+    );
+    const stage = await createStage(t);
+    const session = (startsAt: string) => () =>
+      t
+        .http()
+        .post(`/api/stages/${stage.id}/sessions`)
+        .send({ title: 'Лекция', type: 'lecture', startsAt, endsAt: '2025-11-18T11:00' });
+    await expectRefused(
+      session('0000-11-18T10:00'),
+      400,
+      /startsAt must be a date and time/,
+      'sessions',
+    );
+    await expectRefused(
+      session('2025-11-18T10:00+25:00'),
+      400,
+      /startsAt must be a date and time/,
+      'sessions',
+    );
+    await expectRefused(
+      session('2025-11-18T10:00-1500'),
+      400,
+      /startsAt must be a date and time/,
+      'sessions',
+    );
+    await expectRefused(
+      session('2025-11-18T10:00+05:60'),
+      400,
+      /startsAt must be a date and time/,
+      'sessions',
+    );
+  });
+
+  it('refuses __proto__ and constructor keys as unknown fields', async () => {
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      await expectRefused(
+        () =>
+          t
+            .http()
+            .post('/api/programs')
+            .set('Content-Type', 'application/json')
+            .send(`{"title":"Школа","organizer":"ВШГУ","${key}":{"isAdmin":true}}`),
+        400,
+        `property ${key} should not exist`,
+      );
+    }
+    const existing = await createProgram(t);
+    const patched = await t
+      .http()
+      .patch(`/api/programs/${existing.id}`)
+      .set('Content-Type', 'application/json')
+      .send('{"__proto__":{"title":"Взлом"}}');
+    expect(patched.status).toBe(400);
+    expect((await t.http().get(`/api/programs/${existing.id}`)).body.title).toBe(existing.title);
+  });
+
+  it('refuses whitespace-only strings, naming each field', async () => {
+    const before = await countRows(t.dataSource, 'programs');
+    const response = await t
+      .http()
+      .post('/api/programs')
+      .send(program({ title: '   ', organizer: '\t\n' }));
+    expect(response.status).toBe(400);
+    expect(response.body.message).toEqual(
+      expect.arrayContaining(['title must not be blank', 'organizer must not be blank']),
+    );
+    expect(await countRows(t.dataSource, 'programs')).toBe(before);
+  });
+
+  it('answers 401 for a validly signed token whose subject is not an account id', async () => {
+    const jwt = t.app.get(JwtService);
+    for (const sub of ['abc', '1e3', '-1', '0', '99999999999999', '1.5', ' 1']) {
+      const token = await jwt.signAsync({ sub, role: 'organizer', ver: 0 });
+      const response = await t.as(token).get('/api/me');
+      expect([sub, response.status]).toEqual([sub, 401]);
+    }
+    const numeric = await jwt.signAsync({ sub: 1, role: 'organizer', ver: 0 });
+    expect((await t.as(numeric).get('/api/me')).status).toBe(401);
+  });
+});
