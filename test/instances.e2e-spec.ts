@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
 import { validateEnvironment } from '../src/config/environment';
 import { databaseOptions } from '../src/database/database-options';
 import { migrate } from '../src/database/migrate';
+import { openDataSource } from '../src/database/open-data-source';
 import { ORGANIZER } from './support/organizer';
 import { TestApp, createTestApp } from './support/test-app';
 
@@ -69,7 +69,7 @@ describe('instances of the service on one database', () => {
         : { SQLITE_PATH: `${process.env.SQLITE_PATH}.race` }),
     });
     const dataSources = await Promise.all(
-      [1, 2, 3].map(() => new DataSource(databaseOptions(environment)).initialize()),
+      [1, 2, 3].map(() => openDataSource(databaseOptions(environment))),
     );
     try {
       await Promise.all(dataSources.map((dataSource) => migrate(dataSource)));

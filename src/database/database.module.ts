@@ -1,10 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment';
 import { databaseOptions } from './database-options';
 import { migrate } from './migrate';
+import { openDataSource } from './open-data-source';
 import { UnitOfWork, serializeSqlite } from './unit-of-work';
 
 /**
@@ -24,7 +24,7 @@ import { UnitOfWork, serializeSqlite } from './unit-of-work';
           SQLITE_BUSY_TIMEOUT_MS: config.get('SQLITE_BUSY_TIMEOUT_MS'),
         } as Environment),
       dataSourceFactory: async (options) => {
-        const dataSource = await new DataSource(options!).initialize();
+        const dataSource = await openDataSource(options!);
         await migrate(dataSource);
         serializeSqlite(dataSource);
         return dataSource;
