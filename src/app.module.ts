@@ -6,6 +6,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CohortsModule } from './cohorts/cohorts.module';
+import { SearchModule } from './common/search/search.module';
 import { TimeModule } from './common/time/time.module';
 import { validateEnvironment } from './config/environment';
 import { loggingOptions } from './config/logging';
@@ -24,6 +25,7 @@ import { StagesModule } from './stages/stages.module';
     LoggerModule.forRootAsync({ inject: [ConfigService], useFactory: loggingOptions }),
     DatabaseModule,
     TimeModule,
+    SearchModule,
     HealthModule,
     AuthModule,
     AccessModule,

@@ -1,204 +1,216 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Role } from '../accounts/account.entity';
 import { Actor } from '../auth/actor';
-import { Cohort } from '../cohorts/cohort.entity';
-import { Enrollment } from '../enrollments/enrollment.entity';
-import { MentorAssignment } from '../mentors/mentor-assignment.entity';
-import { Stage } from '../stages/stage.entity';
+import { Caller } from './caller';
 
-/** Ids an actor may see; `ALL` for organizers, who see everything. */
-export type Visible = number[] | typeof ALL;
-export const ALL = 'all' as const;
+/** What a scope narrows: each kind of record a caller may or may not see. */
+export type Visible = 'program' | 'cohort' | 'stage' | 'participant' | 'mentor';
+
+const TABLES: Record<Visible, string> = {
+  program: 'programs',
+  cohort: 'cohorts',
+  stage: 'stages',
+  participant: 'participants',
+  mentor: 'mentors',
+};
+
+/** Parameters of the scopes; named so that they never clash with a query's own. */
+const ACCOUNT = ':accessAccountId';
+const PARTICIPANT = ':accessParticipantId';
+const MENTOR = ':accessMentorId';
+
+/** The stages an account hosts: the one place this is written. */
+const HOSTED_STAGES = `SELECT "host"."stageId" FROM "stage_hosts" "host" WHERE "host"."accountId" = ${ACCOUNT}`;
 
 /**
- * Who sees what (DESIGN.md, roles):
+ * Who sees what (docs/design.md, roles):
  * - an organizer sees everything;
  * - a host sees the stages it hosts, their cohorts and programs, and the participants enrolled
  *   in those cohorts (without contacts);
  * - a mentor sees its mentees (without contacts), their cohorts, programs, stages and sessions;
- * - a participant sees itself, its cohorts, their programs, stages and sessions, its mentors.
- * Services narrow their queries with these sets; what an actor cannot see answers 404.
+ * - a participant sees itself, its cohorts, their programs, stages and sessions, its mentors;
+ * - an anonymous caller sees none of these.
+ *
+ * A scope is a condition inside the read itself (a subquery on the caller's own links), so the
+ * database answers for exactly the rows asked for: no list of visible ids is loaded, and no query
+ * has more parameters the more a caller may see. What a caller cannot see answers 404.
  */
 @Injectable()
 export class AccessService {
-  /** Keyed by the actor object, which lives as long as its request. */
-  private readonly cohortIdsOfRequest = new WeakMap<Actor, Promise<Visible>>();
-
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Asked several times while serving one request (programs ask for cohorts): read once. */
-  cohortIds(actor: Actor): Promise<Visible> {
-    let cohortIds = this.cohortIdsOfRequest.get(actor);
-    if (!cohortIds) {
-      cohortIds = this.readCohortIds(actor);
-      this.cohortIdsOfRequest.set(actor, cohortIds);
-    }
-    return cohortIds;
-  }
-
-  private async readCohortIds(actor: Actor): Promise<Visible> {
-    switch (actor.role) {
-      case 'organizer':
-        return ALL;
-      case 'host':
-        return this.ids(
-          this.dataSource
-            .getRepository(Stage)
-            .createQueryBuilder('stage')
-            .innerJoin('stage.hosts', 'host', 'host.id = :accountId', {
-              accountId: actor.accountId,
-            })
-            .select('DISTINCT stage.cohortId', 'id'),
-        );
-      case 'mentor':
-        return this.ids(this.menteeEnrollments(actor).select('DISTINCT enrollment.cohortId', 'id'));
-      case 'participant':
-        return this.ids(
-          this.dataSource
-            .getRepository(Enrollment)
-            .createQueryBuilder('enrollment')
-            .where('enrollment.participantId = :participantId', {
-              participantId: actor.participantId,
-            })
-            .select('DISTINCT enrollment.cohortId', 'id'),
-        );
+  /** 403 unless the caller has one of `roles` (an anonymous caller has none). */
+  requireRole(caller: Caller, ...roles: Role[]): asserts caller is Actor {
+    if (caller.role === 'anonymous' || !roles.includes(caller.role)) {
+      throw new ForbiddenException(`Only ${roles.join(' or ')} may do this`);
     }
   }
 
-  async programIds(actor: Actor): Promise<Visible> {
-    const cohortIds = await this.cohortIds(actor);
-    if (cohortIds === ALL) {
-      return ALL;
-    }
-    return this.ids(
-      this.restrict(
-        this.dataSource.getRepository(Cohort).createQueryBuilder('cohort'),
-        'cohort.id',
-        cohortIds,
-      ).select('DISTINCT cohort.programId', 'id'),
-    );
+  /** Narrows `query` to the rows whose `column` holds an id of a `kind` the caller sees. */
+  scope<T extends ObjectLiteral>(
+    query: SelectQueryBuilder<T>,
+    caller: Caller,
+    kind: Visible,
+    column: string,
+  ): SelectQueryBuilder<T> {
+    const condition = this.condition(caller, kind, column);
+    return condition ? query.andWhere(condition, this.parameters(caller)) : query;
   }
 
-  /** A host sees only the stages it hosts; mentors and participants all stages of their cohorts. */
-  async stageIds(actor: Actor): Promise<Visible> {
-    if (actor.role === 'host') {
-      return this.hostedStageIds(actor);
-    }
-    const cohortIds = await this.cohortIds(actor);
-    if (cohortIds === ALL) {
-      return ALL;
-    }
-    return this.ids(
-      this.restrict(
-        this.dataSource.getRepository(Stage).createQueryBuilder('stage'),
-        'stage.cohortId',
-        cohortIds,
-      ).select('stage.id', 'id'),
-    );
-  }
-
-  async participantIds(actor: Actor): Promise<Visible> {
-    switch (actor.role) {
-      case 'organizer':
-        return ALL;
-      case 'participant':
-        return actor.participantId ? [actor.participantId] : [];
-      case 'mentor':
-        return this.ids(
-          this.menteeEnrollments(actor).select('DISTINCT enrollment.participantId', 'id'),
-        );
-      case 'host': {
-        const cohortIds = await this.cohortIds(actor);
-        return this.ids(
-          this.restrict(
-            this.dataSource.getRepository(Enrollment).createQueryBuilder('enrollment'),
-            'enrollment.cohortId',
-            cohortIds,
-          ).select('DISTINCT enrollment.participantId', 'id'),
-        );
-      }
-    }
-  }
-
-  async mentorIds(actor: Actor): Promise<Visible> {
-    switch (actor.role) {
-      case 'organizer':
-        return ALL;
-      case 'mentor':
-        return actor.mentorId ? [actor.mentorId] : [];
-      case 'participant':
-        return this.ids(
-          this.dataSource
-            .getRepository(MentorAssignment)
-            .createQueryBuilder('assignment')
-            .innerJoin('assignment.enrollment', 'enrollment')
-            .where('enrollment.participantId = :participantId', {
-              participantId: actor.participantId,
-            })
-            .select('DISTINCT assignment.mentorId', 'id'),
-        );
-      case 'host':
-        return [];
-    }
-  }
-
-  async hostedStageIds(actor: Actor): Promise<number[]> {
-    return this.ids(
-      this.dataSource
-        .createQueryBuilder()
-        .from('stage_hosts', 'stage_host')
-        .where('stage_host.accountId = :accountId', { accountId: actor.accountId })
-        .select('stage_host.stageId', 'id'),
-    );
-  }
-
-  /** Email and phone of a participant: for organizers and the participant itself. */
-  seesParticipantContacts(actor: Actor, participantId: number): boolean {
-    return actor.role === 'organizer' || actor.participantId === participantId;
-  }
-
-  /** Email and phone of a mentor: for organizers and the mentor itself. */
-  seesMentorContacts(actor: Actor, mentorId: number): boolean {
-    return actor.role === 'organizer' || actor.mentorId === mentorId;
-  }
-
-  /** 404, as if it did not exist, when the actor may not see it. */
-  assertVisible(visible: Visible, id: number, what: string): void {
-    if (visible !== ALL && !visible.includes(id)) {
+  /**
+   * 404, as if it did not exist, unless the `kind` with this id exists and the caller sees it:
+   * one indexed query, for every caller.
+   */
+  async assertSees(caller: Caller, kind: Visible, id: number, what: string): Promise<void> {
+    const select = this.dataSource
+      .createQueryBuilder()
+      .select('1', 'found')
+      .from(TABLES[kind], 'row')
+      .where('"row"."id" = :id', { id });
+    const rows: unknown[] = await this.scope(select, caller, kind, '"row"."id"').getRawMany();
+    if (rows.length === 0) {
       throw new NotFoundException(`${what} ${id} not found`);
     }
   }
 
-  /** Narrows a query to the visible ids of `column`; none visible: no rows. */
-  restrict<T extends ObjectLiteral>(
+  /**
+   * Reads one row of `query` (already narrowed to its id) if the caller sees it; else 404.
+   * The scope is part of the read: no query of its own.
+   */
+  async findVisibleOrFail<T extends ObjectLiteral>(
+    caller: Caller,
+    kind: Visible,
     query: SelectQueryBuilder<T>,
     column: string,
-    visible: Visible,
-  ): SelectQueryBuilder<T> {
-    if (visible === ALL) {
-      return query;
+    id: number,
+    what: string,
+  ): Promise<T> {
+    const row = await this.scope(query, caller, kind, column).getOne();
+    if (!row) {
+      throw new NotFoundException(`${what} ${id} not found`);
     }
-    const parameter = `visible_${column.replace(/\W/g, '_')}`;
-    return query.andWhere(
-      new Brackets((where) =>
-        visible.length === 0
-          ? where.where('1 = 0')
-          : where.where(`${column} IN (:...${parameter})`, { [parameter]: visible }),
-      ),
+    return row;
+  }
+
+  /** The ids of the stages an account hosts, in order. */
+  async hostedStageIds(accountId: number): Promise<number[]> {
+    const rows: { stageId: number | string }[] = await this.dataSource
+      .createQueryBuilder()
+      .select('"host"."stageId"', 'stageId')
+      .from('stage_hosts', 'host')
+      .where(`"host"."accountId" = ${ACCOUNT}`, { accessAccountId: accountId })
+      .orderBy('"host"."stageId"')
+      .getRawMany();
+    return rows.map((row) => Number(row.stageId));
+  }
+
+  /** Email and phone of a participant: for organizers and the participant itself. */
+  seesParticipantContacts(caller: Caller, participantId: number): boolean {
+    return (
+      caller.role === 'organizer' ||
+      (caller.role === 'participant' && caller.participantId === participantId)
     );
   }
 
-  private menteeEnrollments(actor: Actor): SelectQueryBuilder<Enrollment> {
-    return this.dataSource
-      .getRepository(Enrollment)
-      .createQueryBuilder('enrollment')
-      .innerJoin(MentorAssignment, 'assignment', 'assignment.enrollmentId = enrollment.id')
-      .where('assignment.mentorId = :mentorId', { mentorId: actor.mentorId });
+  /** Email and phone of a mentor: for organizers and the mentor itself. */
+  seesMentorContacts(caller: Caller, mentorId: number): boolean {
+    return (
+      caller.role === 'organizer' || (caller.role === 'mentor' && caller.mentorId === mentorId)
+    );
   }
 
-  private async ids(query: SelectQueryBuilder<ObjectLiteral>): Promise<number[]> {
-    const rows = await query.getRawMany<{ id: number | string }>();
-    return rows.map((row) => Number(row.id));
+  /**
+   * The condition that `column` is an id of a `kind` the caller sees; undefined when the caller
+   * sees every one. Correlated `EXISTS` where the visible set may be large (a host's
+   * participants), `IN` over the caller's few cohorts elsewhere.
+   */
+  private condition(caller: Caller, kind: Visible, column: string): string | undefined {
+    if (caller.role === 'organizer') {
+      return undefined;
+    }
+    if (caller.role === 'anonymous') {
+      return '1 = 0';
+    }
+    switch (kind) {
+      case 'cohort':
+        return `${column} IN (${this.cohortsOf(caller)})`;
+      case 'program':
+        return `${column} IN (SELECT "cohort"."programId" FROM "cohorts" "cohort" WHERE "cohort"."id" IN (${this.cohortsOf(caller)}))`;
+      case 'stage':
+        return caller.role === 'host'
+          ? `${column} IN (${HOSTED_STAGES})`
+          : `${column} IN (SELECT "stage"."id" FROM "stages" "stage" WHERE "stage"."cohortId" IN (${this.cohortsOf(caller)}))`;
+      case 'participant':
+        return this.participantCondition(caller, column);
+      case 'mentor':
+        return this.mentorCondition(caller, column);
+    }
+  }
+
+  private cohortsOf(caller: Actor): string {
+    switch (caller.role) {
+      case 'host':
+        return `SELECT "stage"."cohortId" FROM "stages" "stage" WHERE "stage"."id" IN (${HOSTED_STAGES})`;
+      case 'mentor':
+        return (
+          `SELECT "enrollment"."cohortId" FROM "enrollments" "enrollment" ` +
+          `INNER JOIN "mentor_assignments" "assignment" ON "assignment"."enrollmentId" = "enrollment"."id" ` +
+          `WHERE "assignment"."mentorId" = ${MENTOR}`
+        );
+      case 'participant':
+        return `SELECT "enrollment"."cohortId" FROM "enrollments" "enrollment" WHERE "enrollment"."participantId" = ${PARTICIPANT}`;
+      default:
+        return 'SELECT NULL WHERE 1 = 0';
+    }
+  }
+
+  private participantCondition(caller: Actor, column: string): string {
+    switch (caller.role) {
+      case 'participant':
+        return `${column} = ${PARTICIPANT}`;
+      case 'mentor':
+        return (
+          `EXISTS (SELECT 1 FROM "enrollments" "seen" ` +
+          `INNER JOIN "mentor_assignments" "assignment" ON "assignment"."enrollmentId" = "seen"."id" ` +
+          `WHERE "seen"."participantId" = ${column} AND "assignment"."mentorId" = ${MENTOR})`
+        );
+      case 'host':
+        return (
+          `EXISTS (SELECT 1 FROM "enrollments" "seen" ` +
+          `INNER JOIN "stages" "seenStage" ON "seenStage"."cohortId" = "seen"."cohortId" ` +
+          `INNER JOIN "stage_hosts" "host" ON "host"."stageId" = "seenStage"."id" ` +
+          `WHERE "seen"."participantId" = ${column} AND "host"."accountId" = ${ACCOUNT})`
+        );
+      default:
+        return '1 = 0';
+    }
+  }
+
+  private mentorCondition(caller: Actor, column: string): string {
+    switch (caller.role) {
+      case 'mentor':
+        return `${column} = ${MENTOR}`;
+      case 'participant':
+        return (
+          `EXISTS (SELECT 1 FROM "mentor_assignments" "assignment" ` +
+          `INNER JOIN "enrollments" "seen" ON "seen"."id" = "assignment"."enrollmentId" ` +
+          `WHERE "assignment"."mentorId" = ${column} AND "seen"."participantId" = ${PARTICIPANT})`
+        );
+      default:
+        return '1 = 0';
+    }
+  }
+
+  private parameters(caller: Caller): Record<string, number | null> {
+    if (caller.role === 'anonymous') {
+      return {};
+    }
+    return {
+      accessAccountId: caller.accountId,
+      accessParticipantId: caller.participantId,
+      accessMentorId: caller.mentorId,
+    };
   }
 }

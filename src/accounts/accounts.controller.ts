@@ -50,8 +50,8 @@ export class AccountsController {
   @ApiCreatedResponse({ type: InvitationResponse })
   @ApiNotFoundResponse({ description: 'No such participant, mentor or stage' })
   @ApiConflictResponse({ description: 'The email, participant or mentor has an account already' })
-  invite(@Body() dto: InviteDto, @CurrentActor() actor: Actor): Promise<InvitationResponse> {
-    return this.accounts.invite(dto, actor.accountId);
+  invite(@CurrentActor() actor: Actor, @Body() dto: InviteDto): Promise<InvitationResponse> {
+    return this.accounts.invite(actor, dto);
   }
 
   @Public()
@@ -68,16 +68,19 @@ export class AccountsController {
   @Get('accounts')
   @Roles('organizer')
   @ApiOkResponse({ type: PageOf(AccountResponse) })
-  list(@Query() query: ListAccountsQuery): Promise<Page<AccountResponse>> {
-    return this.accounts.list(query);
+  list(
+    @CurrentActor() actor: Actor,
+    @Query() query: ListAccountsQuery,
+  ): Promise<Page<AccountResponse>> {
+    return this.accounts.list(actor, query);
   }
 
   @Get('accounts/:id')
   @Roles('organizer')
   @ApiOkResponse({ type: AccountResponse })
   @ApiNotFoundResponse()
-  get(@IdParam() id: number): Promise<AccountResponse> {
-    return this.accounts.get(id);
+  get(@CurrentActor() actor: Actor, @IdParam() id: number): Promise<AccountResponse> {
+    return this.accounts.get(actor, id);
   }
 
   @Patch('accounts/:id')
@@ -86,11 +89,11 @@ export class AccountsController {
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'An organizer cannot deactivate its own account' })
   update(
+    @CurrentActor() actor: Actor,
     @IdParam() id: number,
     @Body() dto: UpdateAccountDto,
-    @CurrentActor() actor: Actor,
   ): Promise<AccountResponse> {
-    return this.accounts.update(id, dto, actor);
+    return this.accounts.update(actor, id, dto);
   }
 
   @Put('me/password')
@@ -99,8 +102,8 @@ export class AccountsController {
     description: 'Password changed; tokens issued before stop working, this new one works',
   })
   async changePassword(
-    @Body() dto: ChangePasswordDto,
     @CurrentActor() actor: Actor,
+    @Body() dto: ChangePasswordDto,
   ): Promise<AccessTokenResponse> {
     return this.auth.issueToken(await this.accounts.changePassword(actor, dto));
   }
@@ -112,7 +115,7 @@ export class AccountsController {
     description: 'A new link; older ones stop working',
   })
   @ApiNotFoundResponse()
-  reinvite(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<InvitationResponse> {
-    return this.accounts.reinvite(id, actor.accountId);
+  reinvite(@CurrentActor() actor: Actor, @IdParam() id: number): Promise<InvitationResponse> {
+    return this.accounts.reinvite(actor, id);
   }
 }

@@ -12,7 +12,8 @@ import { DataSource, EntityManager, In, IsNull, MoreThan, Repository } from 'typ
 import { isUniqueViolation } from '../database/database-errors';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditTrail } from '../audit/audit-trail';
-import { Actor } from '../auth/actor';
+import { AccessService } from '../access/access.service';
+import { Caller } from '../access/caller';
 import { notFound } from '../common/http/not-found';
 import { requestContext } from '../common/request-context';
 import { Page, toPage } from '../common/http/pagination';
@@ -31,7 +32,7 @@ import {
   ListAccountsQuery,
   UpdateAccountDto,
 } from './account.dto';
-import { Account } from './account.entity';
+import { Account, ROLES } from './account.entity';
 import { Invitation } from './invitation.entity';
 import { hashPassword, verifyPassword } from './passwords';
 
@@ -70,6 +71,7 @@ export class AccountsService implements OnApplicationBootstrap {
     private readonly clock: Clock,
     private readonly unit: UnitOfWork,
     private readonly audit: AuditTrail,
+    private readonly access: AccessService,
   ) {}
 
   /** The first organizer comes from ADMIN_EMAIL and ADMIN_PASSWORD when none exists. */
@@ -115,7 +117,9 @@ export class AccountsService implements OnApplicationBootstrap {
   }
 
   /** Creates the account and a one-time invitation whose link the organizer passes on. */
-  async invite(dto: InviteDto, invitedById: number): Promise<InvitationResponse> {
+  async invite(caller: Caller, dto: InviteDto): Promise<InvitationResponse> {
+    this.access.requireRole(caller, 'organizer');
+    const invitedById = caller.accountId;
     const fullName = await this.checkInvitation(dto);
     return this.unit.run(async (manager) => {
       await this.checkFree(manager, dto);
@@ -141,7 +145,9 @@ export class AccountsService implements OnApplicationBootstrap {
   }
 
   /** A new link for an account (lost, expired, or a forgotten password); older links stop working. */
-  async reinvite(accountId: number, invitedById: number): Promise<InvitationResponse> {
+  async reinvite(caller: Caller, accountId: number): Promise<InvitationResponse> {
+    this.access.requireRole(caller, 'organizer');
+    const invitedById = caller.accountId;
     return this.unit.run(async (manager) => {
       const account = await this.unit.lockOrFail(manager, Account, accountId, 'Account');
       const now = this.clock.now();
@@ -187,8 +193,9 @@ export class AccountsService implements OnApplicationBootstrap {
   }
 
   /** Organizers rename, deactivate and reactivate accounts; a deactivation ends its tokens. */
-  async update(id: number, dto: UpdateAccountDto, actor: Actor): Promise<AccountResponse> {
-    if (id === actor.accountId && dto.status === 'deactivated') {
+  async update(caller: Caller, id: number, dto: UpdateAccountDto): Promise<AccountResponse> {
+    this.access.requireRole(caller, 'organizer');
+    if (id === caller.accountId && dto.status === 'deactivated') {
       throw new ConflictException('An organizer cannot deactivate its own account');
     }
     return this.unit.run(async (manager) => {
@@ -208,7 +215,9 @@ export class AccountsService implements OnApplicationBootstrap {
   }
 
   /** The caller's own password; tokens issued before stop working. */
-  async changePassword(actor: Actor, dto: ChangePasswordDto): Promise<Account> {
+  async changePassword(caller: Caller, dto: ChangePasswordDto): Promise<Account> {
+    this.access.requireRole(caller, ...ROLES);
+    const actor = caller;
     const stored = await this.findOrFail(actor.accountId);
     if (!stored.passwordHash || !(await verifyPassword(stored.passwordHash, dto.currentPassword))) {
       throw new BadRequestException(['currentPassword is wrong']);
@@ -220,7 +229,8 @@ export class AccountsService implements OnApplicationBootstrap {
     });
   }
 
-  async list(query: ListAccountsQuery): Promise<Page<AccountResponse>> {
+  async list(caller: Caller, query: ListAccountsQuery): Promise<Page<AccountResponse>> {
+    this.access.requireRole(caller, 'organizer');
     const page = await this.accounts.findAndCount({
       where: { role: query.role },
       order: { id: 'ASC' },
@@ -230,7 +240,8 @@ export class AccountsService implements OnApplicationBootstrap {
     return toPage(page, query, AccountResponse.from);
   }
 
-  async get(id: number): Promise<AccountResponse> {
+  async get(caller: Caller, id: number): Promise<AccountResponse> {
+    this.access.requireRole(caller, 'organizer');
     return AccountResponse.from(await this.findOrFail(id));
   }
 

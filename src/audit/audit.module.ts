@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditTrail } from './audit-trail';
+import { AuditLogService } from './audit-log.service';
 import { AuditController } from './audit.controller';
 import { AuditSubscriber } from './audit.subscriber';
 
@@ -10,7 +11,7 @@ import { AuditSubscriber } from './audit.subscriber';
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntry])],
   controllers: [AuditController],
-  providers: [AuditTrail, AuditSubscriber],
+  providers: [AuditTrail, AuditSubscriber, AuditLogService],
   exports: [AuditTrail],
 })
 export class AuditModule {}

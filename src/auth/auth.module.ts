@@ -9,7 +9,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Account } from '../accounts/account.entity';
 import { normalizeEmail } from '../common/validation/email';
 import { Environment } from '../config/environment';
-import { Stage } from '../stages/stage.entity';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService, TOKEN_ALGORITHM } from './auth.service';
@@ -20,7 +19,7 @@ type TrackedRequest = Record<string, unknown> & { ip?: string; body?: { email?: 
 /** Tokens, the global guard, and login attempts limited per address and per account. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Account, Stage]),
+    TypeOrmModule.forFeature([Account]),
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => ({

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AccountResponse } from '../accounts/account.dto';
 import { Account, Role } from '../accounts/account.entity';
 import { verifyNothing, verifyPassword } from '../accounts/passwords';
@@ -10,7 +11,6 @@ import { normalizeEmail } from '../common/validation/email';
 import { Environment } from '../config/environment';
 import { MentorResponse } from '../mentors/mentor.dto';
 import { ParticipantResponse } from '../participants/participant.dto';
-import { Stage } from '../stages/stage.entity';
 import { Actor } from './actor';
 import { AccessTokenResponse, LoginDto } from './auth.dto';
 import { MeResponse } from './me.dto';
@@ -28,9 +28,9 @@ export interface AccessTokenClaims {
 export class AuthService {
   constructor(
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
-    @InjectRepository(Stage) private readonly stages: Repository<Stage>,
     private readonly jwt: JwtService,
     private readonly config: ConfigService<Environment, true>,
+    private readonly access: AccessService,
   ) {}
 
   async login({ email, password }: LoginDto): Promise<AccessTokenResponse> {
@@ -50,19 +50,15 @@ export class AuthService {
       where: { id: actor.accountId },
       relations: { participant: true, mentor: true },
     });
-    const hostedStages = await this.stages
-      .createQueryBuilder('stage')
-      .innerJoin('stage.hosts', 'host', 'host.id = :accountId', { accountId: account.id })
-      .select('stage.id', 'id')
-      .orderBy('stage.id')
-      .getRawMany<{ id: number }>();
+    const hostedStageIds =
+      account.role === 'host' ? await this.access.hostedStageIds(account.id) : [];
     return {
       ...AccountResponse.from(account),
       participant: account.participant
         ? ParticipantResponse.from(account.participant, { contacts: true })
         : null,
       mentor: account.mentor ? MentorResponse.from(account.mentor, { contacts: true }) : null,
-      hostedStageIds: hostedStages.map((stage) => Number(stage.id)),
+      hostedStageIds,
     };
   }
 

@@ -28,26 +28,30 @@ export class CohortsController {
   @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiNotFoundResponse({ description: 'The program does not exist' })
   @ApiConflictResponse({ description: 'The program already has a cohort with this title' })
-  create(@IdParam() programId: number, @Body() dto: CreateCohortDto): Promise<CohortResponse> {
-    return this.cohorts.create(programId, dto);
+  create(
+    @CurrentActor() actor: Actor,
+    @IdParam() programId: number,
+    @Body() dto: CreateCohortDto,
+  ): Promise<CohortResponse> {
+    return this.cohorts.create(actor, programId, dto);
   }
 
   @Get('programs/:id/cohorts')
   @ApiOkResponse({ type: PageOf(CohortResponse), description: 'The cohorts the caller sees' })
   @ApiNotFoundResponse({ description: 'No such program, or not one the caller sees' })
   list(
+    @CurrentActor() actor: Actor,
     @IdParam() programId: number,
     @Query() query: ListCohortsQuery,
-    @CurrentActor() actor: Actor,
   ): Promise<Page<CohortResponse>> {
-    return this.cohorts.listForProgram(programId, query, actor);
+    return this.cohorts.listForProgram(actor, programId, query);
   }
 
   @Get('cohorts/:id')
   @ApiOkResponse({ type: CohortResponse })
   @ApiNotFoundResponse({ description: 'No such cohort, or not one the caller sees' })
-  get(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<CohortResponse> {
-    return this.cohorts.get(id, actor);
+  get(@CurrentActor() actor: Actor, @IdParam() id: number): Promise<CohortResponse> {
+    return this.cohorts.get(actor, id);
   }
 
   @Patch('cohorts/:id')
@@ -56,8 +60,12 @@ export class CohortsController {
   @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The program already has a cohort with this title' })
-  update(@IdParam() id: number, @Body() dto: UpdateCohortDto): Promise<CohortResponse> {
-    return this.cohorts.update(id, dto);
+  update(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: number,
+    @Body() dto: UpdateCohortDto,
+  ): Promise<CohortResponse> {
+    return this.cohorts.update(actor, id, dto);
   }
 
   @Delete('cohorts/:id')
@@ -67,7 +75,7 @@ export class CohortsController {
   @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The cohort still has stages or enrollments' })
-  remove(@IdParam() id: number): Promise<void> {
-    return this.cohorts.remove(id);
+  remove(@CurrentActor() actor: Actor, @IdParam() id: number): Promise<void> {
+    return this.cohorts.remove(actor, id);
   }
 }

@@ -2,7 +2,7 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Not, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { Actor } from '../auth/actor';
+import { Caller } from '../access/caller';
 import { notFound } from '../common/http/not-found';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Page, toPage } from '../common/http/pagination';
@@ -20,7 +20,8 @@ export class CohortsService {
     private readonly unit: UnitOfWork,
   ) {}
 
-  async create(programId: number, dto: CreateCohortDto): Promise<CohortResponse> {
+  async create(caller: Caller, programId: number, dto: CreateCohortDto): Promise<CohortResponse> {
+    this.access.requireRole(caller, 'organizer');
     await this.programs.findOrFail(programId);
     const cohort = await this.unit.run(async (manager) => {
       await this.assertTitleFree(manager, programId, dto.title);
@@ -29,21 +30,21 @@ export class CohortsService {
     return CohortResponse.from(cohort);
   }
 
-  /** The program must be one the actor sees (else 404); then only the cohorts it sees. */
+  /** The program must be one the caller sees (else 404); then only the cohorts it sees. */
   async listForProgram(
+    caller: Caller,
     programId: number,
     query: ListCohortsQuery,
-    actor: Actor,
   ): Promise<Page<CohortResponse>> {
-    this.access.assertVisible(await this.access.programIds(actor), programId, 'Program');
-    await this.programs.findOrFail(programId);
+    await this.access.assertSees(caller, 'program', programId, 'Program');
     const page = await this.access
-      .restrict(
+      .scope(
         this.cohorts
           .createQueryBuilder('cohort')
           .where('cohort.programId = :programId', { programId }),
+        caller,
+        'cohort',
         'cohort.id',
-        await this.access.cohortIds(actor),
       )
       .orderBy('cohort.id', 'ASC')
       .offset(query.offset)
@@ -52,25 +53,32 @@ export class CohortsService {
     return toPage(page, query, CohortResponse.from);
   }
 
-  async get(id: number, actor: Actor): Promise<CohortResponse> {
-    this.access.assertVisible(await this.access.cohortIds(actor), id, 'Cohort');
-    return CohortResponse.from(await this.findOrFail(id));
+  async get(caller: Caller, id: number): Promise<CohortResponse> {
+    const cohort = await this.access.findVisibleOrFail(
+      caller,
+      'cohort',
+      this.cohorts.createQueryBuilder('cohort').where('cohort.id = :id', { id }),
+      'cohort.id',
+      id,
+      'Cohort',
+    );
+    return CohortResponse.from(cohort);
   }
 
-  async update(id: number, dto: UpdateCohortDto): Promise<CohortResponse> {
+  async update(caller: Caller, id: number, dto: UpdateCohortDto): Promise<CohortResponse> {
+    this.access.requireRole(caller, 'organizer');
     return this.unit.run(async (manager) => {
       const cohort = await this.unit.lockOrFail(manager, Cohort, id, 'Cohort');
       if (dto.title !== undefined && dto.title !== cohort.title) {
         await this.assertTitleFree(manager, cohort.programId, dto.title, cohort.id);
       }
-      return CohortResponse.from(
-        await manager.save(manager.getRepository(Cohort).merge(cohort, dto)),
-      );
+      return CohortResponse.from(await manager.save(this.cohorts.merge(cohort, dto)));
     });
   }
 
   /** Refused with 409 while stages or enrollments belong to the cohort (see the exception filter). */
-  async remove(id: number): Promise<void> {
+  async remove(caller: Caller, id: number): Promise<void> {
+    this.access.requireRole(caller, 'organizer');
     await this.unit.run(async (manager) =>
       manager.remove(await this.unit.lockOrFail(manager, Cohort, id, 'Cohort')),
     );

@@ -171,35 +171,35 @@ export class DemoSeeder {
   }
 
   createProgram(dto: CreateProgramDto) {
-    return this.programs.create(dto);
+    return this.programs.create(SYSTEM_ACTOR, dto);
   }
 
   createCohort(programId: number, dto: CreateCohortDto) {
-    return this.cohorts.create(programId, dto);
+    return this.cohorts.create(SYSTEM_ACTOR, programId, dto);
   }
 
   createStage(cohortId: number, dto: CreateStageDto) {
-    return this.stages.create(cohortId, dto);
+    return this.stages.create(SYSTEM_ACTOR, cohortId, dto);
   }
 
   createSession(stageId: number, dto: CreateSessionDto) {
-    return this.sessions.create(stageId, dto, SYSTEM_ACTOR);
+    return this.sessions.create(SYSTEM_ACTOR, stageId, dto);
   }
 
   createParticipant(dto: CreateParticipantDto) {
-    return this.participants.create(dto);
+    return this.participants.create(SYSTEM_ACTOR, dto);
   }
 
   createMentor(dto: CreateMentorDto) {
-    return this.mentors.create(dto);
+    return this.mentors.create(SYSTEM_ACTOR, dto);
   }
 
   enroll(cohortId: number, dto: CreateEnrollmentDto) {
-    return this.enrollments.enroll(cohortId, dto);
+    return this.enrollments.enroll(SYSTEM_ACTOR, cohortId, dto);
   }
 
   assign(mentorId: number, dto: CreateMentorAssignmentDto) {
-    return this.assignments.assign(mentorId, dto);
+    return this.assignments.assign(SYSTEM_ACTOR, mentorId, dto);
   }
 
   warn(message: string): void {

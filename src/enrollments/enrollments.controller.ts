@@ -37,8 +37,12 @@ export class EnrollmentsController {
   @ApiOperation({ summary: 'Enroll a participant (re-activates a withdrawn enrollment)' })
   @ApiCreatedResponse({ type: EnrollmentResponse })
   @ApiConflictResponse({ description: 'The participant is already enrolled' })
-  enroll(@IdParam() id: number, @Body() dto: CreateEnrollmentDto): Promise<EnrollmentResponse> {
-    return this.enrollments.enroll(id, dto);
+  enroll(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: number,
+    @Body() dto: CreateEnrollmentDto,
+  ): Promise<EnrollmentResponse> {
+    return this.enrollments.enroll(actor, id, dto);
   }
 
   @Get()
@@ -47,11 +51,11 @@ export class EnrollmentsController {
     description: 'Only the enrollments of participants the caller sees',
   })
   list(
+    @CurrentActor() actor: Actor,
     @IdParam() id: number,
     @Query() query: ListEnrollmentsQuery,
-    @CurrentActor() actor: Actor,
   ): Promise<Page<EnrollmentResponse>> {
-    return this.enrollments.list(id, query, actor);
+    return this.enrollments.list(actor, id, query);
   }
 
   @Patch(':participantId')
@@ -59,11 +63,12 @@ export class EnrollmentsController {
   @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiOkResponse({ type: EnrollmentResponse })
   update(
+    @CurrentActor() actor: Actor,
     @IdParam() id: number,
     @IdParam('participantId') participantId: number,
     @Body() dto: UpdateEnrollmentDto,
   ): Promise<EnrollmentResponse> {
-    return this.enrollments.update(id, participantId, dto);
+    return this.enrollments.update(actor, id, participantId, dto);
   }
 
   @Delete(':participantId')
@@ -72,9 +77,10 @@ export class EnrollmentsController {
   @ApiOperation({ summary: 'Withdraw a participant; the enrollment is kept as withdrawn' })
   @ApiOkResponse({ type: EnrollmentResponse })
   withdraw(
+    @CurrentActor() actor: Actor,
     @IdParam() id: number,
     @IdParam('participantId') participantId: number,
   ): Promise<EnrollmentResponse> {
-    return this.enrollments.withdraw(id, participantId);
+    return this.enrollments.withdraw(actor, id, participantId);
   }
 }

@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { Actor } from '../auth/actor';
+import { Caller } from '../access/caller';
 import { Cohort } from '../cohorts/cohort.entity';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
@@ -32,7 +32,12 @@ export class EnrollmentsService {
    * Enrolls a participant, or re-activates its withdrawn enrollment: the row is kept (attendance
    * hangs on it), so a second row for the same pair never exists.
    */
-  async enroll(cohortId: number, dto: CreateEnrollmentDto): Promise<EnrollmentResponse> {
+  async enroll(
+    caller: Caller,
+    cohortId: number,
+    dto: CreateEnrollmentDto,
+  ): Promise<EnrollmentResponse> {
+    this.access.requireRole(caller, 'organizer');
     await this.ensureCohort(cohortId);
     const participant = await this.participants.findOrFail(dto.participantId);
     const saved = await this.unit.run(async (manager) => {
@@ -59,24 +64,23 @@ export class EnrollmentsService {
   }
 
   /**
-   * The cohort must be visible to the actor; then only the enrollments of participants it sees:
-   * a participant its own, a mentor its mentees', a host all of a cohort whose stage it hosts.
+   * The cohort must be visible to the caller; then only the enrollments of participants it
+   * sees: a participant its own, a mentor its mentees', a host all of a cohort whose stage it
+   * hosts (seeing the cohort, it sees them all: no check per row).
    */
   async list(
+    caller: Caller,
     cohortId: number,
     query: ListEnrollmentsQuery,
-    actor: Actor,
   ): Promise<Page<EnrollmentResponse>> {
-    this.access.assertVisible(await this.access.cohortIds(actor), cohortId, 'Cohort');
-    await this.ensureCohort(cohortId);
-    const select = this.access.restrict(
-      this.enrollments
-        .createQueryBuilder('enrollment')
-        .innerJoinAndSelect('enrollment.participant', 'participant')
-        .where('enrollment.cohortId = :cohortId', { cohortId }),
-      'enrollment.participantId',
-      await this.access.participantIds(actor),
-    );
+    await this.access.assertSees(caller, 'cohort', cohortId, 'Cohort');
+    const select = this.enrollments
+      .createQueryBuilder('enrollment')
+      .innerJoinAndSelect('enrollment.participant', 'participant')
+      .where('enrollment.cohortId = :cohortId', { cohortId });
+    if (caller.role !== 'host') {
+      this.access.scope(select, caller, 'participant', 'enrollment.participantId');
+    }
     if (query.status) {
       select.andWhere('enrollment.status = :status', { status: query.status });
     }
@@ -91,15 +95,22 @@ export class EnrollmentsService {
   }
 
   async update(
+    caller: Caller,
     cohortId: number,
     participantId: number,
     dto: UpdateEnrollmentDto,
   ): Promise<EnrollmentResponse> {
+    this.access.requireRole(caller, 'organizer');
     return this.changeStatus(cohortId, participantId, dto.status);
   }
 
   /** Withdrawal keeps the row: attendance and mentor assignments refer to it. */
-  async withdraw(cohortId: number, participantId: number): Promise<EnrollmentResponse> {
+  async withdraw(
+    caller: Caller,
+    cohortId: number,
+    participantId: number,
+  ): Promise<EnrollmentResponse> {
+    this.access.requireRole(caller, 'organizer');
     return this.changeStatus(cohortId, participantId, 'withdrawn');
   }
 

@@ -36,10 +36,11 @@ export class MentorAssignmentsController {
       'The participant is not actively enrolled in the cohort, or is already assigned to the mentor',
   })
   assign(
+    @CurrentActor() actor: Actor,
     @IdParam() mentorId: number,
     @Body() dto: CreateMentorAssignmentDto,
   ): Promise<MentorAssignmentResponse> {
-    return this.assignments.assign(mentorId, dto);
+    return this.assignments.assign(actor, mentorId, dto);
   }
 
   @Get()
@@ -48,11 +49,11 @@ export class MentorAssignmentsController {
   @ApiOkResponse({ type: PageOf(MentorAssignmentResponse) })
   @ApiNotFoundResponse({ description: 'No such mentor; for a mentor, any mentor but itself' })
   list(
+    @CurrentActor() actor: Actor,
     @IdParam() mentorId: number,
     @Query() query: ListMentorAssignmentsQuery,
-    @CurrentActor() actor: Actor,
   ): Promise<Page<MentorAssignmentResponse>> {
-    return this.assignments.list(mentorId, query, actor);
+    return this.assignments.list(actor, mentorId, query);
   }
 
   @Delete(':assignmentId')
@@ -62,9 +63,10 @@ export class MentorAssignmentsController {
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'No such assignment of this mentor' })
   remove(
+    @CurrentActor() actor: Actor,
     @IdParam() mentorId: number,
     @IdParam('assignmentId') assignmentId: number,
   ): Promise<void> {
-    return this.assignments.remove(mentorId, assignmentId);
+    return this.assignments.remove(actor, mentorId, assignmentId);
   }
 }

@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { Actor } from '../auth/actor';
+import { Caller } from '../access/caller';
 import { Cohort } from '../cohorts/cohort.entity';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
@@ -34,9 +34,11 @@ export class MentorAssignmentsService {
 
   /** A mentor is assigned to a participant who is actively enrolled in the cohort. */
   async assign(
+    caller: Caller,
     mentorId: number,
     dto: CreateMentorAssignmentDto,
   ): Promise<MentorAssignmentResponse> {
+    this.access.requireRole(caller, 'organizer');
     const { cohortId, participantId } = dto;
     await this.mentors.findOrFail(mentorId);
     if (!(await this.cohorts.existsBy({ id: cohortId }))) {
@@ -76,12 +78,12 @@ export class MentorAssignmentsService {
    * The summaries never carry contacts, so a mentor sees its mentees without them.
    */
   async list(
+    caller: Caller,
     mentorId: number,
     query: ListMentorAssignmentsQuery,
-    actor: Actor,
   ): Promise<Page<MentorAssignmentResponse>> {
-    this.access.assertVisible(await this.access.mentorIds(actor), mentorId, 'Mentor');
-    await this.mentors.findOrFail(mentorId);
+    this.access.requireRole(caller, 'organizer', 'mentor');
+    await this.access.assertSees(caller, 'mentor', mentorId, 'Mentor');
     const builder = this.assignments
       .createQueryBuilder('assignment')
       .innerJoinAndSelect('assignment.enrollment', 'enrollment')
@@ -98,7 +100,8 @@ export class MentorAssignmentsService {
     return toPage(await builder.getManyAndCount(), query, MentorAssignmentResponse.from);
   }
 
-  async remove(mentorId: number, assignmentId: number): Promise<void> {
+  async remove(caller: Caller, mentorId: number, assignmentId: number): Promise<void> {
+    this.access.requireRole(caller, 'organizer');
     await this.mentors.findOrFail(mentorId);
     await this.unit.run(async (manager) => {
       const assignment = await this.unit.lock(manager, MentorAssignment, {

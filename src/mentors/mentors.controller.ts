@@ -27,8 +27,8 @@ export class MentorsController {
   @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiCreatedResponse({ type: MentorResponse })
   @ApiConflictResponse({ description: 'A mentor with this email already exists' })
-  create(@Body() dto: CreateMentorDto): Promise<MentorResponse> {
-    return this.mentors.create(dto);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateMentorDto): Promise<MentorResponse> {
+    return this.mentors.create(actor, dto);
   }
 
   @Get()
@@ -37,10 +37,10 @@ export class MentorsController {
     description: 'The mentors the caller sees; contacts only to organizers and the mentor itself',
   })
   list(
-    @Query() query: ListMentorsQuery,
     @CurrentActor() actor: Actor,
+    @Query() query: ListMentorsQuery,
   ): Promise<Page<MentorResponse>> {
-    return this.mentors.list(query, actor);
+    return this.mentors.list(actor, query);
   }
 
   @Get(':id')
@@ -49,8 +49,8 @@ export class MentorsController {
     description: 'Contacts only to organizers and the mentor itself',
   })
   @ApiNotFoundResponse({ description: 'No such mentor, or not one the caller sees' })
-  get(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<MentorResponse> {
-    return this.mentors.get(id, actor);
+  get(@CurrentActor() actor: Actor, @IdParam() id: number): Promise<MentorResponse> {
+    return this.mentors.get(actor, id);
   }
 
   @Patch(':id')
@@ -59,8 +59,12 @@ export class MentorsController {
   @ApiOkResponse({ type: MentorResponse })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Another mentor has this email' })
-  update(@IdParam() id: number, @Body() dto: UpdateMentorDto): Promise<MentorResponse> {
-    return this.mentors.update(id, dto);
+  update(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: number,
+    @Body() dto: UpdateMentorDto,
+  ): Promise<MentorResponse> {
+    return this.mentors.update(actor, id, dto);
   }
 
   @Delete(':id')
@@ -70,7 +74,7 @@ export class MentorsController {
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The mentor still has assignments' })
-  remove(@IdParam() id: number): Promise<void> {
-    return this.mentors.remove(id);
+  remove(@CurrentActor() actor: Actor, @IdParam() id: number): Promise<void> {
+    return this.mentors.remove(actor, id);
   }
 }

@@ -1,13 +1,14 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Not, Repository } from 'typeorm';
-import { ALL, AccessService } from '../access/access.service';
-import { Actor } from '../auth/actor';
+import { AccessService } from '../access/access.service';
+import { Caller } from '../access/caller';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
 import { normalizeEmail } from '../common/validation/email';
 import { UnitOfWork } from '../database/unit-of-work';
-import { foldForSearch, whereTextMatches } from '../common/search/fold-for-search';
+import { foldForSearch } from '../common/search/fold-for-search';
+import { EmailsReadable, TextSearch } from '../common/search/text-search';
 import { CreateMentorDto, ListMentorsQuery, MentorResponse, UpdateMentorDto } from './mentor.dto';
 import { Mentor } from './mentor.entity';
 
@@ -17,11 +18,13 @@ export class MentorsService {
     @InjectRepository(Mentor) private readonly mentors: Repository<Mentor>,
     private readonly access: AccessService,
     private readonly unit: UnitOfWork,
+    private readonly search: TextSearch,
   ) {}
 
-  // Writes are the organizer's (the routes' roles), who sees contacts: responses carry them.
+  // Organizers write and see contacts: write responses carry them.
 
-  async create(dto: CreateMentorDto): Promise<MentorResponse> {
+  async create(caller: Caller, dto: CreateMentorDto): Promise<MentorResponse> {
+    this.access.requireRole(caller, 'organizer');
     const email = normalizeEmail(dto.email);
     const mentor = this.mentors.create({ expertise: null, phone: null, ...dto, email });
     mentor.searchText = searchTextOf(mentor);
@@ -32,34 +35,42 @@ export class MentorsService {
     return MentorResponse.from(saved, { contacts: true });
   }
 
-  /** Only the mentors the actor sees; `total` counts only those. */
-  async list(query: ListMentorsQuery, actor: Actor): Promise<Page<MentorResponse>> {
-    const visible = await this.access.mentorIds(actor);
+  /** Only the mentors the caller sees; `total` counts only those. */
+  async list(caller: Caller, query: ListMentorsQuery): Promise<Page<MentorResponse>> {
     const builder = this.access
-      .restrict(this.mentors.createQueryBuilder('mentor'), 'mentor.id', visible)
+      .scope(this.mentors.createQueryBuilder('mentor'), caller, 'mentor', 'mentor.id')
       .orderBy('mentor.fullName', 'ASC')
       .addOrderBy('mentor.id', 'ASC')
       .take(query.limit)
       .skip(query.offset);
     if (query.search) {
-      whereTextMatches(
-        builder,
-        'mentor',
-        query.search,
-        visible === ALL ? ALL : visible.filter((id) => this.access.seesMentorContacts(actor, id)),
-      );
+      const emails: EmailsReadable =
+        caller.role === 'organizer'
+          ? 'all'
+          : caller.role === 'mentor' && caller.mentorId
+            ? { id: caller.mentorId }
+            : 'none';
+      this.search.where(builder, { alias: 'mentor', table: 'mentors' }, query.search, emails);
     }
     return toPage(await builder.getManyAndCount(), query, (mentor) =>
-      this.toResponse(mentor, actor),
+      this.toResponse(caller, mentor),
     );
   }
 
-  async get(id: number, actor: Actor): Promise<MentorResponse> {
-    this.access.assertVisible(await this.access.mentorIds(actor), id, 'Mentor');
-    return this.toResponse(await this.findOrFail(id), actor);
+  async get(caller: Caller, id: number): Promise<MentorResponse> {
+    const mentor = await this.access.findVisibleOrFail(
+      caller,
+      'mentor',
+      this.mentors.createQueryBuilder('mentor').where('mentor.id = :id', { id }),
+      'mentor.id',
+      id,
+      'Mentor',
+    );
+    return this.toResponse(caller, mentor);
   }
 
-  async update(id: number, dto: UpdateMentorDto): Promise<MentorResponse> {
+  async update(caller: Caller, id: number, dto: UpdateMentorDto): Promise<MentorResponse> {
+    this.access.requireRole(caller, 'organizer');
     const saved = await this.unit.run(async (manager) => {
       const mentor = await this.unit.lockOrFail(manager, Mentor, id, 'Mentor');
       const changes = { ...dto };
@@ -75,7 +86,8 @@ export class MentorsService {
   }
 
   /** Refused with 409 while the mentor has assignments (see the exception filter). */
-  async remove(id: number): Promise<void> {
+  async remove(caller: Caller, id: number): Promise<void> {
+    this.access.requireRole(caller, 'organizer');
     await this.unit.run(async (manager) =>
       manager.remove(await this.unit.lockOrFail(manager, Mentor, id, 'Mentor')),
     );
@@ -89,9 +101,9 @@ export class MentorsService {
     return mentor;
   }
 
-  private toResponse(mentor: Mentor, actor: Actor): MentorResponse {
+  private toResponse(caller: Caller, mentor: Mentor): MentorResponse {
     return MentorResponse.from(mentor, {
-      contacts: this.access.seesMentorContacts(actor, mentor.id),
+      contacts: this.access.seesMentorContacts(caller, mentor.id),
     });
   }
 

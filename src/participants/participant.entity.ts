@@ -11,6 +11,9 @@ import { INSTANT_COLUMN_TYPE } from '../database/column-types';
 import { Audited } from '../audit/audited';
 
 @Entity('participants')
+// Trigram indexes made by a migration (PostgreSQL; FTS5 tables on SQLite), left alone by TypeORM.
+@Index('IDX_participants_search_text', { synchronize: false })
+@Index('IDX_participants_search_email', { synchronize: false })
 @Audited({ omit: ['searchText'], redact: ['email', 'phone'] })
 @Unique('UQ_participants_email', ['email'])
 export class Participant {

@@ -32,8 +32,11 @@ export class ParticipantsController {
   @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiCreatedResponse({ type: ParticipantResponse })
   @ApiConflictResponse({ description: 'The email is already taken' })
-  create(@Body() dto: CreateParticipantDto): Promise<ParticipantResponse> {
-    return this.participants.create(dto);
+  create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateParticipantDto,
+  ): Promise<ParticipantResponse> {
+    return this.participants.create(actor, dto);
   }
 
   @Get()
@@ -42,10 +45,10 @@ export class ParticipantsController {
     description: 'The participants the caller sees; contacts only to organizers and oneself',
   })
   list(
-    @Query() query: ListParticipantsQuery,
     @CurrentActor() actor: Actor,
+    @Query() query: ListParticipantsQuery,
   ): Promise<Page<ParticipantResponse>> {
-    return this.participants.list(query, actor);
+    return this.participants.list(actor, query);
   }
 
   @Get(':id')
@@ -54,8 +57,8 @@ export class ParticipantsController {
     description: 'Contacts only to organizers and the participant itself',
   })
   @ApiNotFoundResponse({ description: 'No such participant, or not one the caller sees' })
-  get(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<ParticipantResponse> {
-    return this.participants.get(id, actor);
+  get(@CurrentActor() actor: Actor, @IdParam() id: number): Promise<ParticipantResponse> {
+    return this.participants.get(actor, id);
   }
 
   @Patch(':id')
@@ -64,8 +67,12 @@ export class ParticipantsController {
   @ApiOkResponse({ type: ParticipantResponse })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The email is already taken' })
-  update(@IdParam() id: number, @Body() dto: UpdateParticipantDto): Promise<ParticipantResponse> {
-    return this.participants.update(id, dto);
+  update(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: number,
+    @Body() dto: UpdateParticipantDto,
+  ): Promise<ParticipantResponse> {
+    return this.participants.update(actor, id, dto);
   }
 
   @Delete(':id')
@@ -75,7 +82,7 @@ export class ParticipantsController {
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The participant still has enrollments' })
-  remove(@IdParam() id: number): Promise<void> {
-    return this.participants.remove(id);
+  remove(@CurrentActor() actor: Actor, @IdParam() id: number): Promise<void> {
+    return this.participants.remove(actor, id);
   }
 }

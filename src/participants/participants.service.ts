@@ -1,12 +1,13 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Not, Repository } from 'typeorm';
-import { ALL, AccessService } from '../access/access.service';
-import { Actor } from '../auth/actor';
+import { AccessService } from '../access/access.service';
+import { Caller } from '../access/caller';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
 import { normalizeEmail } from '../common/validation/email';
-import { foldForSearch, whereTextMatches } from '../common/search/fold-for-search';
+import { foldForSearch } from '../common/search/fold-for-search';
+import { EmailsReadable, TextSearch } from '../common/search/text-search';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Enrollment } from '../enrollments/enrollment.entity';
 import {
@@ -25,10 +26,12 @@ export class ParticipantsService {
     @InjectRepository(Participant) private readonly participants: Repository<Participant>,
     private readonly access: AccessService,
     private readonly unit: UnitOfWork,
+    private readonly search: TextSearch,
   ) {}
 
   /** Writes are the organizer's (the routes' roles), who sees contacts: responses carry them. */
-  async create(dto: CreateParticipantDto): Promise<ParticipantResponse> {
+  async create(caller: Caller, dto: CreateParticipantDto): Promise<ParticipantResponse> {
+    this.access.requireRole(caller, 'organizer');
     const participant = this.participants.create({
       phone: null,
       locale: DEFAULT_PARTICIPANT_LOCALE,
@@ -42,45 +45,39 @@ export class ParticipantsService {
     return ParticipantResponse.from(saved, { contacts: true });
   }
 
-  /** Only the participants the actor sees; `total` counts only those. */
-  async list(query: ListParticipantsQuery, actor: Actor): Promise<Page<ParticipantResponse>> {
-    const visible = await this.access.participantIds(actor);
-    const select = this.access.restrict(
+  /** Only the participants the caller sees; `total` counts only those. */
+  async list(caller: Caller, query: ListParticipantsQuery): Promise<Page<ParticipantResponse>> {
+    const select = this.access.scope(
       this.participants.createQueryBuilder('participant'),
+      caller,
+      'participant',
       'participant.id',
-      visible,
     );
     if (query.search) {
-      whereTextMatches(
+      this.search.where(
         select,
-        'participant',
+        { alias: 'participant', table: 'participants' },
         query.search,
-        visible === ALL
-          ? ALL
-          : visible.filter((id) => this.access.seesParticipantContacts(actor, id)),
+        this.emailsReadable(caller),
       );
     }
     if (query.region !== undefined) {
       select.andWhere('participant.region = :region', { region: query.region });
     }
     if (query.cohortId !== undefined) {
-      // Enrollment in a cohort the actor does not see is not shown: such a filter finds nobody.
-      const cohorts = await this.access.cohortIds(actor);
-      if (cohorts !== ALL && !cohorts.includes(query.cohortId)) {
-        select.andWhere('1 = 0');
-      }
-      select.andWhere(
-        (where) =>
-          'EXISTS ' +
-          where
-            .subQuery()
-            .select('1')
-            .from(Enrollment, 'enrollment')
-            .where('enrollment.participantId = participant.id')
-            .andWhere('enrollment.cohortId = :cohortId')
-            .getQuery(),
-        { cohortId: query.cohortId },
+      // Enrollment in a cohort the caller does not see is not shown: such a filter finds nobody.
+      const enrolled = this.access.scope(
+        select
+          .subQuery()
+          .select('1')
+          .from(Enrollment, 'enrollment')
+          .where('enrollment.participantId = participant.id')
+          .andWhere('enrollment.cohortId = :cohortId', { cohortId: query.cohortId }),
+        caller,
+        'cohort',
+        'enrollment.cohortId',
       );
+      select.andWhere(`EXISTS ${enrolled.getQuery()}`, enrolled.getParameters());
     }
     const page = await select
       .orderBy('participant.fullName', 'ASC')
@@ -88,15 +85,27 @@ export class ParticipantsService {
       .offset(query.offset)
       .limit(query.limit)
       .getManyAndCount();
-    return toPage(page, query, (participant) => this.toResponse(participant, actor));
+    return toPage(page, query, (participant) => this.toResponse(caller, participant));
   }
 
-  async get(id: number, actor: Actor): Promise<ParticipantResponse> {
-    this.access.assertVisible(await this.access.participantIds(actor), id, 'Participant');
-    return this.toResponse(await this.findOrFail(id), actor);
+  async get(caller: Caller, id: number): Promise<ParticipantResponse> {
+    const participant = await this.access.findVisibleOrFail(
+      caller,
+      'participant',
+      this.participants.createQueryBuilder('participant').where('participant.id = :id', { id }),
+      'participant.id',
+      id,
+      'Participant',
+    );
+    return this.toResponse(caller, participant);
   }
 
-  async update(id: number, dto: UpdateParticipantDto): Promise<ParticipantResponse> {
+  async update(
+    caller: Caller,
+    id: number,
+    dto: UpdateParticipantDto,
+  ): Promise<ParticipantResponse> {
+    this.access.requireRole(caller, 'organizer');
     const saved = await this.unit.run(async (manager) => {
       const participant = await this.unit.lockOrFail(manager, Participant, id, 'Participant');
       if (dto.email !== undefined) {
@@ -110,7 +119,8 @@ export class ParticipantsService {
   }
 
   /** Refused with 409 while the participant has enrollments (see the exception filter). */
-  async remove(id: number): Promise<void> {
+  async remove(caller: Caller, id: number): Promise<void> {
+    this.access.requireRole(caller, 'organizer');
     await this.unit.run(async (manager) =>
       manager.remove(await this.unit.lockOrFail(manager, Participant, id, 'Participant')),
     );
@@ -124,10 +134,20 @@ export class ParticipantsService {
     return participant;
   }
 
-  private toResponse(participant: Participant, actor: Actor): ParticipantResponse {
+  private toResponse(caller: Caller, participant: Participant): ParticipantResponse {
     return ParticipantResponse.from(participant, {
-      contacts: this.access.seesParticipantContacts(actor, participant.id),
+      contacts: this.access.seesParticipantContacts(caller, participant.id),
     });
+  }
+
+  /** A search matches emails only where the caller may read them. */
+  private emailsReadable(caller: Caller): EmailsReadable {
+    if (caller.role === 'organizer') {
+      return 'all';
+    }
+    return caller.role === 'participant' && caller.participantId
+      ? { id: caller.participantId }
+      : 'none';
   }
 
   /** The unique constraint still guards against a concurrent insert (409 from the filter). */

@@ -31,8 +31,8 @@ export class ProgramsController {
   @Roles('organizer')
   @ApiCreatedResponse({ type: ProgramResponse })
   @ApiForbiddenResponse({ description: 'Only organizers' })
-  create(@Body() dto: CreateProgramDto): Promise<ProgramResponse> {
-    return this.programs.create(dto);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateProgramDto): Promise<ProgramResponse> {
+    return this.programs.create(actor, dto);
   }
 
   @Get()
@@ -41,14 +41,14 @@ export class ProgramsController {
     @Query() query: ListProgramsQuery,
     @CurrentActor() actor: Actor,
   ): Promise<Page<ProgramResponse>> {
-    return this.programs.list(query, actor);
+    return this.programs.list(actor, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: ProgramResponse })
   @ApiNotFoundResponse({ description: 'No such program, or not one the caller sees' })
   get(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<ProgramResponse> {
-    return this.programs.get(id, actor);
+    return this.programs.get(actor, id);
   }
 
   @Patch(':id')
@@ -56,8 +56,12 @@ export class ProgramsController {
   @ApiOkResponse({ type: ProgramResponse })
   @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiNotFoundResponse()
-  update(@IdParam() id: number, @Body() dto: UpdateProgramDto): Promise<ProgramResponse> {
-    return this.programs.update(id, dto);
+  update(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: number,
+    @Body() dto: UpdateProgramDto,
+  ): Promise<ProgramResponse> {
+    return this.programs.update(actor, id, dto);
   }
 
   @Delete(':id')
@@ -67,7 +71,7 @@ export class ProgramsController {
   @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The program still has cohorts' })
-  remove(@IdParam() id: number): Promise<void> {
-    return this.programs.remove(id);
+  remove(@CurrentActor() actor: Actor, @IdParam() id: number): Promise<void> {
+    return this.programs.remove(actor, id);
   }
 }

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { Actor } from '../auth/actor';
+import { Caller } from '../access/caller';
 import { notFound } from '../common/http/not-found';
-import { UnitOfWork } from '../database/unit-of-work';
 import { Page, toPage } from '../common/http/pagination';
+import { UnitOfWork } from '../database/unit-of-work';
 import {
   CreateProgramDto,
   ListProgramsQuery,
@@ -16,7 +16,7 @@ import { Program } from './program.entity';
 
 export const DEFAULT_REQUIRED_ATTENDANCE_PERCENT = 80;
 
-/** Writes are the organizer's (the routes' roles); reads show only the programs the actor sees. */
+/** Organizers write; every caller reads the programs it sees. */
 @Injectable()
 export class ProgramsService {
   constructor(
@@ -25,7 +25,8 @@ export class ProgramsService {
     private readonly unit: UnitOfWork,
   ) {}
 
-  async create(dto: CreateProgramDto): Promise<ProgramResponse> {
+  async create(caller: Caller, dto: CreateProgramDto): Promise<ProgramResponse> {
+    this.access.requireRole(caller, 'organizer');
     const program = await this.unit.run((manager) =>
       manager.save(
         manager.create(Program, {
@@ -39,12 +40,13 @@ export class ProgramsService {
     return ProgramResponse.from(program);
   }
 
-  /** Only the programs the actor sees; `total` counts only those. */
-  async list(query: ListProgramsQuery, actor: Actor): Promise<Page<ProgramResponse>> {
-    const select = this.access.restrict(
+  /** Only the programs the caller sees; `total` counts only those. */
+  async list(caller: Caller, query: ListProgramsQuery): Promise<Page<ProgramResponse>> {
+    const select = this.access.scope(
       this.programs.createQueryBuilder('program'),
+      caller,
+      'program',
       'program.id',
-      await this.access.programIds(actor),
     );
     if (query.status !== undefined) {
       select.andWhere('program.status = :status', { status: query.status });
@@ -57,28 +59,34 @@ export class ProgramsService {
     return toPage(page, query, ProgramResponse.from);
   }
 
-  async get(id: number, actor: Actor): Promise<ProgramResponse> {
-    this.access.assertVisible(await this.access.programIds(actor), id, 'Program');
-    return ProgramResponse.from(await this.findOrFail(id));
+  async get(caller: Caller, id: number): Promise<ProgramResponse> {
+    const program = await this.access
+      .scope(this.programs.createQueryBuilder('program'), caller, 'program', 'program.id')
+      .andWhere('program.id = :id', { id })
+      .getOne();
+    if (!program) {
+      throw notFound('Program', id);
+    }
+    return ProgramResponse.from(program);
   }
 
-  async update(id: number, dto: UpdateProgramDto): Promise<ProgramResponse> {
+  async update(caller: Caller, id: number, dto: UpdateProgramDto): Promise<ProgramResponse> {
+    this.access.requireRole(caller, 'organizer');
     return this.unit.run(async (manager) => {
       const program = await this.unit.lockOrFail(manager, Program, id, 'Program');
-      return ProgramResponse.from(
-        await manager.save(manager.getRepository(Program).merge(program, dto)),
-      );
+      return ProgramResponse.from(await manager.save(this.programs.merge(program, dto)));
     });
   }
 
   /** Refused with 409 while cohorts belong to the program (see the exception filter). */
-  async remove(id: number): Promise<void> {
+  async remove(caller: Caller, id: number): Promise<void> {
+    this.access.requireRole(caller, 'organizer');
     await this.unit.run(async (manager) =>
       manager.remove(await this.unit.lockOrFail(manager, Program, id, 'Program')),
     );
   }
 
-  /** Regardless of who asks: for writes and for other services, which check access first. */
+  /** Regardless of who asks: for other services, which check access first. */
   async findOrFail(id: number): Promise<Program> {
     const program = await this.programs.findOneBy({ id });
     if (!program) {

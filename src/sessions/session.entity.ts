@@ -32,6 +32,7 @@ export type SessionType = (typeof SESSION_TYPES)[number];
 @Entity('sessions')
 @Audited()
 @Index('IDX_sessions_stage_starts_at', ['stageId', 'startsAt'])
+@Index('IDX_sessions_stage_ends_at', ['stageId', 'endsAt'])
 export class Session {
   @PrimaryGeneratedColumn()
   id: number;

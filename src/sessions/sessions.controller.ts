@@ -36,29 +36,29 @@ export class SessionsController {
   @ApiNotFoundResponse({ description: 'No such stage (or not one the host hosts) or mentor' })
   @ApiConflictResponse({ description: 'Overlaps another session of the same track' })
   create(
+    @CurrentActor() actor: Actor,
     @IdParam() stageId: number,
     @Body() dto: CreateSessionDto,
-    @CurrentActor() actor: Actor,
   ): Promise<SessionResponse> {
-    return this.sessions.create(stageId, dto, actor);
+    return this.sessions.create(actor, stageId, dto);
   }
 
   @Get('stages/:id/sessions')
   @ApiOkResponse({ type: PageOf(SessionResponse) })
   @ApiNotFoundResponse({ description: 'No such stage, or not one the caller sees' })
   list(
+    @CurrentActor() actor: Actor,
     @IdParam() stageId: number,
     @Query() query: ListSessionsQuery,
-    @CurrentActor() actor: Actor,
   ): Promise<Page<SessionResponse>> {
-    return this.sessions.list(stageId, query, actor);
+    return this.sessions.list(actor, stageId, query);
   }
 
   @Get('sessions/:id')
   @ApiOkResponse({ type: SessionResponse })
   @ApiNotFoundResponse({ description: 'No such session, or not in a stage the caller sees' })
-  get(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<SessionResponse> {
-    return this.sessions.get(id, actor);
+  get(@CurrentActor() actor: Actor, @IdParam() id: number): Promise<SessionResponse> {
+    return this.sessions.get(actor, id);
   }
 
   @Patch('sessions/:id')
@@ -68,11 +68,11 @@ export class SessionsController {
   @ApiNotFoundResponse({ description: 'No such session, or not in a stage the host hosts' })
   @ApiConflictResponse({ description: 'Overlaps another session of the same track' })
   update(
+    @CurrentActor() actor: Actor,
     @IdParam() id: number,
     @Body() dto: UpdateSessionDto,
-    @CurrentActor() actor: Actor,
   ): Promise<SessionResponse> {
-    return this.sessions.update(id, dto, actor);
+    return this.sessions.update(actor, id, dto);
   }
 
   @Delete('sessions/:id')
@@ -81,7 +81,7 @@ export class SessionsController {
   @ApiNoContentResponse()
   @ApiForbiddenResponse({ description: 'Only organizers and the stage’s hosts edit its agenda' })
   @ApiNotFoundResponse({ description: 'No such session, or not in a stage the host hosts' })
-  remove(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<void> {
-    return this.sessions.remove(id, actor);
+  remove(@CurrentActor() actor: Actor, @IdParam() id: number): Promise<void> {
+    return this.sessions.remove(actor, id);
   }
 }

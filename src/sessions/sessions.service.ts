@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditTrail } from '../audit/audit-trail';
-import { Actor } from '../auth/actor';
+import { Caller } from '../access/caller';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
 import { endOfLocalDate, startOfLocalDate, toLocalDateTime } from '../common/time/time';
@@ -31,8 +31,9 @@ export class SessionsService {
   ) {}
 
   /** By organizers and by hosts of the stage (others are stopped by the route's roles). */
-  async create(stageId: number, dto: CreateSessionDto, actor: Actor): Promise<SessionResponse> {
-    await this.assertStageVisible(actor, stageId);
+  async create(caller: Caller, stageId: number, dto: CreateSessionDto): Promise<SessionResponse> {
+    this.access.requireRole(caller, 'organizer', 'host');
+    await this.access.assertSees(caller, 'stage', stageId, 'Stage');
     return this.unit.run(async (manager) => {
       const stage = await this.stages.lockForSessions(manager, stageId);
       const { mentorIds = [], ...fields } = dto;
@@ -63,12 +64,11 @@ export class SessionsService {
   }
 
   async list(
+    caller: Caller,
     stageId: number,
     query: ListSessionsQuery,
-    actor: Actor,
   ): Promise<Page<SessionResponse>> {
-    await this.assertStageVisible(actor, stageId);
-    const stage = await this.stages.findOrFail(stageId);
+    const stage = await this.stages.findVisibleOrFail(caller, stageId);
     const sessions = this.sessions
       .createQueryBuilder('session')
       .leftJoinAndSelect('session.mentors', 'mentor')
@@ -94,14 +94,15 @@ export class SessionsService {
     return toPage(page, query, (session) => SessionResponse.from(session, stage));
   }
 
-  async get(id: number, actor: Actor): Promise<SessionResponse> {
-    const session = await this.findVisibleOrFail(id, actor);
+  async get(caller: Caller, id: number): Promise<SessionResponse> {
+    const session = await this.findVisibleOrFail(caller, id);
     return SessionResponse.from(session, session.stage!);
   }
 
   /** By organizers and by hosts of the session's stage. */
-  async update(id: number, dto: UpdateSessionDto, actor: Actor): Promise<SessionResponse> {
-    const visible = await this.findVisibleOrFail(id, actor);
+  async update(caller: Caller, id: number, dto: UpdateSessionDto): Promise<SessionResponse> {
+    this.access.requireRole(caller, 'organizer', 'host');
+    const visible = await this.findVisibleOrFail(caller, id);
     return this.unit.run(async (manager) => {
       const stage = await this.stages.lockForSessions(manager, visible.stageId);
       const session = await this.findInUnitOrFail(manager, id);
@@ -124,8 +125,9 @@ export class SessionsService {
   }
 
   /** By organizers and by hosts of the session's stage. */
-  async remove(id: number, actor: Actor): Promise<void> {
-    const visible = await this.findVisibleOrFail(id, actor);
+  async remove(caller: Caller, id: number): Promise<void> {
+    this.access.requireRole(caller, 'organizer', 'host');
+    const visible = await this.findVisibleOrFail(caller, id);
     await this.unit.run(async (manager) => {
       await this.stages.lockForSessions(manager, visible.stageId);
       const session = await this.findInUnitOrFail(manager, id);
@@ -170,23 +172,19 @@ export class SessionsService {
    * A session is seen with its stage: a host only in the stages it hosts (so it edits only
    * those), mentors and participants in the stages of their cohorts. Otherwise 404, as missing.
    */
-  private async findVisibleOrFail(id: number, actor: Actor): Promise<Session> {
-    const select = this.sessions
-      .createQueryBuilder('session')
-      .innerJoinAndSelect('session.stage', 'stage')
-      .leftJoinAndSelect('session.mentors', 'mentor')
-      .where('session.id = :id', { id });
-    const session = await this.access
-      .restrict(select, 'session.stageId', await this.access.stageIds(actor))
-      .getOne();
-    if (!session) {
-      throw notFound('Session', id);
-    }
-    return session;
-  }
-
-  private async assertStageVisible(actor: Actor, stageId: number): Promise<void> {
-    this.access.assertVisible(await this.access.stageIds(actor), stageId, 'Stage');
+  private findVisibleOrFail(caller: Caller, id: number): Promise<Session> {
+    return this.access.findVisibleOrFail(
+      caller,
+      'stage',
+      this.sessions
+        .createQueryBuilder('session')
+        .innerJoinAndSelect('session.stage', 'stage')
+        .leftJoinAndSelect('session.mentors', 'mentor')
+        .where('session.id = :id', { id }),
+      'session.stageId',
+      id,
+      'Session',
+    );
   }
 
   private readTimes(

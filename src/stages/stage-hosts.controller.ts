@@ -25,8 +25,8 @@ export class StageHostsController {
   @ApiOkResponse({ type: StageHostListResponse, description: 'Ordered by name' })
   @ApiForbiddenResponse({ description: 'Only organizers and hosts' })
   @ApiNotFoundResponse({ description: 'No such stage, or not one the host hosts' })
-  list(@IdParam() stageId: number, @CurrentActor() actor: Actor): Promise<StageHostListResponse> {
-    return this.hosts.list(stageId, actor);
+  list(@CurrentActor() actor: Actor, @IdParam() stageId: number): Promise<StageHostListResponse> {
+    return this.hosts.list(actor, stageId);
   }
 
   @Put(':accountId')
@@ -37,11 +37,12 @@ export class StageHostsController {
   @ApiNotFoundResponse({ description: 'No such stage or account' })
   @ApiConflictResponse({ description: 'The account does not have the host role' })
   async add(
+    @CurrentActor() actor: Actor,
     @IdParam() stageId: number,
     @IdParam('accountId') accountId: number,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    const added = await this.hosts.add(stageId, accountId);
+    const added = await this.hosts.add(actor, stageId, accountId);
     response.status(added ? HttpStatus.CREATED : HttpStatus.NO_CONTENT);
   }
 
@@ -51,7 +52,11 @@ export class StageHostsController {
   @ApiNoContentResponse()
   @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiNotFoundResponse({ description: 'No such stage, or the account does not host it' })
-  remove(@IdParam() stageId: number, @IdParam('accountId') accountId: number): Promise<void> {
-    return this.hosts.remove(stageId, accountId);
+  remove(
+    @CurrentActor() actor: Actor,
+    @IdParam() stageId: number,
+    @IdParam('accountId') accountId: number,
+  ): Promise<void> {
+    return this.hosts.remove(actor, stageId, accountId);
   }
 }

@@ -4,7 +4,7 @@ import { Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuditTrail } from '../audit/audit-trail';
-import { Actor } from '../auth/actor';
+import { Caller } from '../access/caller';
 import { notFound } from '../common/http/not-found';
 import { UnitOfWork } from '../database/unit-of-work';
 import { StageHostListResponse, StageHostResponse } from './stage-host.dto';
@@ -29,8 +29,9 @@ export class StageHostsService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async list(stageId: number, actor: Actor): Promise<StageHostListResponse> {
-    this.access.assertVisible(await this.access.stageIds(actor), stageId, 'Stage');
+  async list(caller: Caller, stageId: number): Promise<StageHostListResponse> {
+    this.access.requireRole(caller, 'organizer', 'host');
+    await this.access.assertSees(caller, 'stage', stageId, 'Stage');
     const stage = await this.stageRows
       .createQueryBuilder('stage')
       .leftJoinAndSelect('stage.hosts', 'host')
@@ -48,7 +49,8 @@ export class StageHostsService {
    * Names a host; answers whether this call did (false: it hosted the stage already). Only
    * accounts with the host role.
    */
-  async add(stageId: number, accountId: number): Promise<boolean> {
+  async add(caller: Caller, stageId: number, accountId: number): Promise<boolean> {
+    this.access.requireRole(caller, 'organizer');
     await this.stages.findOrFail(stageId);
     const account = await this.accounts.findOrFail(accountId);
     if (account.role !== 'host') {
@@ -78,7 +80,8 @@ export class StageHostsService {
     });
   }
 
-  async remove(stageId: number, accountId: number): Promise<void> {
+  async remove(caller: Caller, stageId: number, accountId: number): Promise<void> {
+    this.access.requireRole(caller, 'organizer');
     await this.unit.run(async (manager) => {
       await this.stages.lockForSessions(manager, stageId);
       const removed = await manager

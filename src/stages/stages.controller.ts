@@ -28,8 +28,12 @@ export class StagesController {
   @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiNotFoundResponse({ description: 'The cohort does not exist' })
   @ApiConflictResponse({ description: 'The cohort already has a stage with this sequence' })
-  create(@IdParam() cohortId: number, @Body() dto: CreateStageDto): Promise<StageResponse> {
-    return this.stages.create(cohortId, dto);
+  create(
+    @CurrentActor() actor: Actor,
+    @IdParam() cohortId: number,
+    @Body() dto: CreateStageDto,
+  ): Promise<StageResponse> {
+    return this.stages.create(actor, cohortId, dto);
   }
 
   @Get('cohorts/:id/stages')
@@ -39,18 +43,18 @@ export class StagesController {
   })
   @ApiNotFoundResponse({ description: 'No such cohort, or not one the caller sees' })
   list(
+    @CurrentActor() actor: Actor,
     @IdParam() cohortId: number,
     @Query() query: ListStagesQuery,
-    @CurrentActor() actor: Actor,
   ): Promise<Page<StageResponse>> {
-    return this.stages.listForCohort(cohortId, query, actor);
+    return this.stages.listForCohort(actor, cohortId, query);
   }
 
   @Get('stages/:id')
   @ApiOkResponse({ type: StageResponse })
   @ApiNotFoundResponse({ description: 'No such stage, or not one the caller sees' })
-  get(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<StageResponse> {
-    return this.stages.get(id, actor);
+  get(@CurrentActor() actor: Actor, @IdParam() id: number): Promise<StageResponse> {
+    return this.stages.get(actor, id);
   }
 
   @Patch('stages/:id')
@@ -59,8 +63,12 @@ export class StagesController {
   @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The cohort already has a stage with this sequence' })
-  update(@IdParam() id: number, @Body() dto: UpdateStageDto): Promise<StageResponse> {
-    return this.stages.update(id, dto);
+  update(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: number,
+    @Body() dto: UpdateStageDto,
+  ): Promise<StageResponse> {
+    return this.stages.update(actor, id, dto);
   }
 
   @Delete('stages/:id')
@@ -70,7 +78,7 @@ export class StagesController {
   @ApiForbiddenResponse({ description: 'Only organizers' })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The stage still has sessions' })
-  remove(@IdParam() id: number): Promise<void> {
-    return this.stages.remove(id);
+  remove(@CurrentActor() actor: Actor, @IdParam() id: number): Promise<void> {
+    return this.stages.remove(actor, id);
   }
 }

@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable } from '@nestjs/comm
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Not, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { Actor } from '../auth/actor';
+import { Caller } from '../access/caller';
 import { CohortsService } from '../cohorts/cohorts.service';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
@@ -13,8 +13,7 @@ import { CreateStageDto, ListStagesQuery, StageResponse, UpdateStageDto } from '
 import { Stage } from './stage.entity';
 
 /**
- * Writes are the organizer's (the routes' roles); reads show only the stages the actor sees (a
- * host: the stages it hosts).
+ * Organizers write; every caller reads the stages it sees (a host: the stages it hosts).
  */
 @Injectable()
 export class StagesService {
@@ -25,7 +24,8 @@ export class StagesService {
     private readonly unit: UnitOfWork,
   ) {}
 
-  async create(cohortId: number, dto: CreateStageDto): Promise<StageResponse> {
+  async create(caller: Caller, cohortId: number, dto: CreateStageDto): Promise<StageResponse> {
+    this.access.requireRole(caller, 'organizer');
     await this.cohorts.findOrFail(cohortId);
     const stage = this.stages.create({
       venue: null,
@@ -43,18 +43,18 @@ export class StagesService {
     return StageResponse.from(saved);
   }
 
-  /** The cohort must be one the actor sees (else 404); then only the stages it sees. */
+  /** The cohort must be one the caller sees (else 404); then only the stages it sees. */
   async listForCohort(
+    caller: Caller,
     cohortId: number,
     query: ListStagesQuery,
-    actor: Actor,
   ): Promise<Page<StageResponse>> {
-    this.access.assertVisible(await this.access.cohortIds(actor), cohortId, 'Cohort');
-    await this.cohorts.findOrFail(cohortId);
-    const select = this.access.restrict(
+    await this.access.assertSees(caller, 'cohort', cohortId, 'Cohort');
+    const select = this.access.scope(
       this.stages.createQueryBuilder('stage').where('stage.cohortId = :cohortId', { cohortId }),
+      caller,
+      'stage',
       'stage.id',
-      await this.access.stageIds(actor),
     );
     if (query.city !== undefined) {
       select.andWhere('stage.city = :city', { city: query.city });
@@ -67,9 +67,20 @@ export class StagesService {
     return toPage(page, query, StageResponse.from);
   }
 
-  async get(id: number, actor: Actor): Promise<StageResponse> {
-    this.access.assertVisible(await this.access.stageIds(actor), id, 'Stage');
-    return StageResponse.from(await this.findOrFail(id));
+  async get(caller: Caller, id: number): Promise<StageResponse> {
+    return StageResponse.from(await this.findVisibleOrFail(caller, id));
+  }
+
+  /** The stage if the caller sees it (a host: one it hosts); else 404. */
+  findVisibleOrFail(caller: Caller, id: number): Promise<Stage> {
+    return this.access.findVisibleOrFail(
+      caller,
+      'stage',
+      this.stages.createQueryBuilder('stage').where('stage.id = :id', { id }),
+      'stage.id',
+      id,
+      'Stage',
+    );
   }
 
   /**
@@ -77,7 +88,8 @@ export class StagesService {
    * dates cannot strand a session created at the same moment. A new zone keeps the sessions'
    * wall-clock times (the host typed local times): their instants are recomputed here.
    */
-  async update(id: number, dto: UpdateStageDto): Promise<StageResponse> {
+  async update(caller: Caller, id: number, dto: UpdateStageDto): Promise<StageResponse> {
+    this.access.requireRole(caller, 'organizer');
     return this.unit.run(async (manager) => {
       const stage = await this.lockForSessions(manager, id);
       const stored = { ...stage };
@@ -102,7 +114,8 @@ export class StagesService {
   }
 
   /** Refused with 409 while sessions belong to the stage (see the exception filter). */
-  async remove(id: number): Promise<void> {
+  async remove(caller: Caller, id: number): Promise<void> {
+    this.access.requireRole(caller, 'organizer');
     await this.unit.run(async (manager) => manager.remove(await this.lockForSessions(manager, id)));
   }
 
