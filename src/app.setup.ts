@@ -1,4 +1,5 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { isUtf8 } from 'node:buffer';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigService } from '@nestjs/config';
 import helmet from 'helmet';
@@ -10,6 +11,22 @@ import { RequestValidationPipe } from './common/http/request-validation.pipe';
 
 export const API_PREFIX = 'api';
 
+/** A JSON body must be UTF-8 as sent: malformed bytes would be stored as U+FFFD otherwise. */
+function refuseMalformedUtf8(
+  _request: unknown,
+  _response: unknown,
+  body: Buffer,
+  encoding: string,
+) {
+  if (/^utf-?8$/i.test(encoding) && !isUtf8(body)) {
+    throw Object.assign(new Error('The request body is not valid UTF-8'), {
+      status: 400,
+      expose: true,
+      type: 'entity.verify.failed',
+    });
+  }
+}
+
 /** Everything `main.ts` and the tests apply alike to a created application. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   app.useLogger(app.get(Logger));
@@ -20,7 +37,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   const config = app.get(ConfigService<Environment, true>);
   app.getHttpAdapter().getInstance().set('trust proxy', config.get('TRUST_PROXY_HOPS'));
   const bodyLimit = config.get('BODY_LIMIT', { infer: true });
-  app.useBodyParser('json', { limit: bodyLimit });
+  app.useBodyParser('json', { limit: bodyLimit, verify: refuseMalformedUtf8 });
   app.useBodyParser('urlencoded', { limit: bodyLimit, extended: false });
   const corsOrigins = config
     .get('CORS_ORIGINS', { infer: true })

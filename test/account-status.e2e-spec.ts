@@ -161,4 +161,73 @@ describe('stopping accounts', () => {
     // The first organizer is untouched by all of this.
     await t.signIn(ORGANIZER.email, ORGANIZER.password);
   });
+
+  it('lets one of many concurrent password changes through; the others are refused', async () => {
+    const host = await createAccount(t, 'host');
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        t
+          .as(host.token)
+          .put('/api/me/password')
+          .send({ currentPassword: TEST_PASSWORD, newPassword: `a new password number ${i}` }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.every((status) => [200, 400, 401, 409].includes(status))).toBe(true);
+    const winner = responses.findIndex((response) => response.status === 200);
+    await t.signIn(host.email, `a new password number ${winner}`);
+    await t.as(responses[winner].body.accessToken).get('/api/me').expect(200);
+    const log = await t
+      .http()
+      .get(`/api/audit?entity=accounts&entityId=${host.account.id}&action=update`)
+      .expect(200);
+    const passwordChanges = log.body.items.filter(
+      (entry: { changes: Record<string, unknown> }) => 'password' in entry.changes,
+    );
+    expect(passwordChanges).toHaveLength(2); // the invitation's, and the one change that won
+  });
+
+  it('never lets the last active organizers deactivate each other at once', async () => {
+    const others = await t.http().get('/api/accounts?role=organizer&limit=200').expect(200);
+    const me = (await t.http().get('/api/me').expect(200)).body;
+    const a = await createAccount(t, 'organizer');
+    const b = await createAccount(t, 'organizer');
+    // Leave exactly two active organizers: a and b.
+    for (const organizer of others.body.items) {
+      if (organizer.status === 'active' && organizer.id !== me.id) {
+        await t.as(a.token).patch(`/api/accounts/${organizer.id}`).send({ status: 'deactivated' });
+      }
+    }
+    await t.as(a.token).patch(`/api/accounts/${me.id}`).send({ status: 'deactivated' }).expect(200);
+    const [ab, ba] = await Promise.all([
+      t.as(a.token).patch(`/api/accounts/${b.account.id}`).send({ status: 'deactivated' }),
+      t.as(b.token).patch(`/api/accounts/${a.account.id}`).send({ status: 'deactivated' }),
+    ]);
+    expect([ab.status, ba.status].filter((status) => status === 200)).toHaveLength(1);
+    const active = await t.dataSource.query(
+      `SELECT COUNT(*) AS count FROM "accounts" WHERE "role" = 'organizer' AND "deactivatedAt" IS NULL AND "passwordHash" IS NOT NULL`,
+    );
+    expect(Number(active[0].count)).toBe(1);
+    const survivor = ab.status === 200 ? a : b;
+    const last = ab.status === 200 ? a.account.id : b.account.id;
+    const refused = await t
+      .as(survivor.token)
+      .patch(`/api/accounts/${last}`)
+      .send({ status: 'deactivated' });
+    expect(refused.status).toBe(409);
+    // The first organizer comes back for the rest of this file's tests.
+    await t
+      .as(survivor.token)
+      .patch(`/api/accounts/${me.id}`)
+      .send({ status: 'active' })
+      .expect(200);
+    t = await t.reopen();
+  });
+
+  it('reactivates the ADMIN_EMAIL organizer on start when no organizer is active', async () => {
+    await t.dataSource.query(`UPDATE "accounts" SET "deactivatedAt" = CURRENT_TIMESTAMP`);
+    t = await t.reopen();
+    await t.http().get('/api/me').expect(200);
+  });
 });

@@ -266,4 +266,130 @@ describe('bad input', () => {
     const numeric = await jwt.signAsync({ sub: 1, role: 'organizer', ver: 0 });
     expect((await t.as(numeric).get('/api/me')).status).toBe(401);
   });
+
+  it('refuses null for fields that may only be left out, naming them', async () => {
+    const host = await t
+      .http()
+      .post('/api/invitations')
+      .send({ email: 'nulls@example.ru', role: 'host', fullName: 'Хост' })
+      .expect(201);
+    await expectRefused(
+      () => t.http().patch(`/api/accounts/${host.body.account.id}`).send({ fullName: null }),
+      400,
+      /fullName/,
+      'accounts',
+    );
+    await expectRefused(
+      () =>
+        t
+          .http()
+          .post('/api/invitations')
+          .send({ email: 'ghost@example.ru', role: 'participant', participantId: null }),
+      400,
+      /participantId/,
+      'accounts',
+    );
+    await expectRefused(
+      () =>
+        t
+          .http()
+          .post('/api/invitations')
+          .send({ email: 'ghost@example.ru', role: 'mentor', mentorId: null, fullName: 'Призрак' }),
+      400,
+      /mentorId/,
+      'accounts',
+    );
+  });
+
+  it('answers 400 for a body that is not valid compressed data or not valid UTF-8', async () => {
+    await expectRefused(
+      () =>
+        t
+          .http()
+          .post('/api/programs')
+          .set('Content-Type', 'application/json')
+          .set('Content-Encoding', 'gzip')
+          .send(JSON.stringify(program({}))),
+      400,
+      'The request body could not be read',
+    );
+    await expectRefused(
+      () =>
+        t
+          .http()
+          .post('/api/programs')
+          .set('Content-Type', 'application/json')
+          .serialize((raw: Buffer) => raw as unknown as string)
+          .send(
+            Buffer.concat([
+              Buffer.from('{"title":"'),
+              Buffer.from([0xff, 0xfe]),
+              Buffer.from('","organizer":"ВШГУ"}'),
+            ]),
+          ),
+      400,
+      'The request body is not valid UTF-8',
+    );
+  });
+
+  it('refuses every key that an object already has, as an unknown field', async () => {
+    for (const key of ['hasOwnProperty', 'valueOf', 'toString', '__defineGetter__']) {
+      await expectRefused(
+        () =>
+          t
+            .http()
+            .post('/api/programs')
+            .send({ ...program({}), [key]: 1 }),
+        400,
+        `property ${key} should not exist`,
+      );
+    }
+    const query = await t.http().get('/api/programs?valueOf=1');
+    expect(query.status).toBe(400);
+  });
+
+  it('counts invisible format characters as blank', async () => {
+    await expectRefused(
+      () =>
+        t
+          .http()
+          .post('/api/programs')
+          .send(program({ title: '\u200b\u00a0' })),
+      400,
+      'title must not be blank',
+    );
+  });
+
+  it('refuses offsets past +14:00 and instants past the year 9999 in UTC', async () => {
+    const stage = await createStage(t);
+    await expectRefused(
+      () =>
+        t.http().post(`/api/stages/${stage.id}/sessions`).send({
+          title: 'Лекция',
+          type: 'lecture',
+          startsAt: '2025-11-18T10:00+14:30',
+          endsAt: '2025-11-18T11:00',
+        }),
+      400,
+      /startsAt must be a date and time/,
+      'sessions',
+    );
+    const last = await createStage(t, {
+      timeZone: 'Pacific/Honolulu',
+      startDate: '9999-12-31',
+      endDate: '9999-12-31',
+    });
+    await expectRefused(
+      () =>
+        t.http().post(`/api/stages/${last.id}/sessions`).send({
+          title: 'Последняя',
+          type: 'other',
+          startsAt: '9999-12-31T20:00',
+          endsAt: '9999-12-31T23:00',
+        }),
+      400,
+      'startsAt must lie in the years 1 to 9999 in UTC',
+      'sessions',
+    );
+  });
 });

@@ -5,6 +5,7 @@ import {
   createCohort,
   createMentor,
   createParticipant,
+  createSession,
   createStage,
   enroll,
 } from './support/factories';
@@ -799,4 +800,18 @@ describe('mentors', () => {
       .expect(200);
     expect(response.body.status).toBe('withdrawn');
   }
+
+  it('refuses to delete a mentor who leads a session (409), keeping the link', async () => {
+    const mentor = await createMentor(t);
+    const stage = await createStage(t);
+    const session = await createSession(t, { mentorIds: [mentor.id] }, stage.id);
+    const refused = await t.http().delete(`/api/mentors/${mentor.id}`).expect(409);
+    expect(refused.body.message).toBe(
+      `Mentor ${mentor.id} leads 1 session(s); remove the mentor from them first`,
+    );
+    const read = await t.http().get(`/api/sessions/${session.id}`).expect(200);
+    expect(read.body.mentors.map((m: { id: number }) => m.id)).toEqual([mentor.id]);
+    await t.http().patch(`/api/sessions/${session.id}`).send({ mentorIds: [] }).expect(200);
+    await t.http().delete(`/api/mentors/${mentor.id}`).expect(204);
+  });
 });

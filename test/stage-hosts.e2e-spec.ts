@@ -276,4 +276,20 @@ describe('stage hosts', () => {
       },
     );
   });
+
+  it('removes the hosts of a deleted stage with an audit entry each', async () => {
+    const stage = await createStage(t);
+    const host = await createAccount(t, 'host');
+    await t.http().put(`/api/stages/${stage.id}/hosts/${host.account.id}`).expect(201);
+    await t.http().delete(`/api/stages/${stage.id}`).expect(204);
+    const log = await t
+      .http()
+      .get(`/api/audit?entity=stage_hosts&entityId=${stage.id}:${host.account.id}&action=delete`)
+      .expect(200);
+    expect(log.body.total).toBe(1);
+    const left = await t.dataSource.query(
+      `SELECT COUNT(*) AS count FROM "stage_hosts" WHERE "stageId" = ${stage.id}`,
+    );
+    expect(Number(left[0].count)).toBe(0);
+  });
 });

@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../common/http/pagination';
 import { NormalizeEmail } from '../common/validation/email';
+import { MayOmit } from '../common/validation/may-omit';
 import { ROLES, Role, Account } from './account.entity';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -44,26 +45,26 @@ export class InviteDto {
     example: 'Кузнецова Марина Олеговна',
     description: 'Required unless the account is linked to a participant or a mentor',
   })
-  @IsOptional()
+  @MayOmit()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
   fullName?: string;
 
   @ApiPropertyOptional({ example: 12, description: 'Required for the participant role' })
-  @IsOptional()
+  @MayOmit()
   @IsInt()
   @Min(1)
   participantId?: number;
 
   @ApiPropertyOptional({ example: 3, description: 'Required for the mentor role' })
-  @IsOptional()
+  @MayOmit()
   @IsInt()
   @Min(1)
   mentorId?: number;
 
   @ApiPropertyOptional({ example: [2], type: [Number], description: 'Host role: stages it hosts' })
-  @IsOptional()
+  @MayOmit()
   @IsArray()
   @ArrayMaxSize(100)
   @ArrayUnique()
@@ -91,12 +92,12 @@ export class UpdateAccountDto {
     enum: ['active', 'deactivated'],
     description: 'deactivated: the account cannot sign in and its tokens stop working at once',
   })
-  @IsOptional()
+  @MayOmit()
   @IsIn(['active', 'deactivated'])
   status?: 'active' | 'deactivated';
 
   @ApiPropertyOptional({ example: 'Кузнецова Марина Олеговна' })
-  @IsOptional()
+  @MayOmit()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)

@@ -74,25 +74,37 @@ export class AccountsService implements OnApplicationBootstrap {
     private readonly access: AccessService,
   ) {}
 
-  /** The first organizer comes from ADMIN_EMAIL and ADMIN_PASSWORD when none exists. */
+  /**
+   * ADMIN_EMAIL and ADMIN_PASSWORD make the first organizer when no active one exists; if that
+   * address is a deactivated organizer, it is reactivated with that password (the way back in
+   * when every organizer was deactivated).
+   */
   async onApplicationBootstrap(): Promise<void> {
-    const email = this.config.get('ADMIN_EMAIL', { infer: true });
+    const configured = this.config.get('ADMIN_EMAIL', { infer: true });
     const password = this.config.get('ADMIN_PASSWORD', { infer: true });
-    if (!email || !password) {
+    if (!configured || !password) {
       return;
     }
+    const email = normalizeEmail(configured);
     const passwordHash = await hashPassword(password);
     const outcome = await this.unit
       .run(async (manager) => {
-        if (await manager.existsBy(Account, { role: 'organizer' })) {
+        const organizers = await this.unit.lockAll(manager, Account, { role: 'organizer' });
+        if (organizers.some((organizer) => organizer.passwordHash && !organizer.deactivatedAt)) {
           return 'exists';
         }
-        if (await manager.existsBy(Account, { email: normalizeEmail(email) })) {
+        const existing = await manager.findOneBy(Account, { email });
+        if (existing && existing.role !== 'organizer') {
           return 'taken';
+        }
+        if (existing) {
+          existing.deactivatedAt = null;
+          await this.setPassword(manager, existing, passwordHash);
+          return 'reactivated';
         }
         await manager.save(
           manager.create(Account, {
-            email: normalizeEmail(email),
+            email,
             fullName: 'Organizer',
             role: 'organizer',
             passwordHash,
@@ -109,10 +121,13 @@ export class AccountsService implements OnApplicationBootstrap {
         }
         throw error;
       });
-    if (outcome === 'taken') {
-      this.logger.warn(`ADMIN_EMAIL belongs to an account that is not an organizer; none created`);
-    } else if (outcome === 'created') {
-      this.logger.log('The first organizer account was created from ADMIN_EMAIL');
+    const messages: Record<string, string> = {
+      taken: 'ADMIN_EMAIL belongs to an account that is not an organizer; no organizer made',
+      reactivated: 'No organizer was active: the ADMIN_EMAIL organizer is active again',
+      created: 'The first organizer account was created from ADMIN_EMAIL',
+    };
+    if (outcome !== 'exists') {
+      this.logger[outcome === 'taken' ? 'warn' : 'log'](messages[outcome]);
     }
   }
 
@@ -204,6 +219,9 @@ export class AccountsService implements OnApplicationBootstrap {
         account.fullName = dto.fullName;
       }
       if (dto.status === 'deactivated' && !account.deactivatedAt) {
+        if (account.role === 'organizer') {
+          await this.assertAnotherOrganizerRemains(manager, account.id);
+        }
         account.deactivatedAt = this.clock.now();
         account.tokenVersion += 1;
       }
@@ -225,6 +243,12 @@ export class AccountsService implements OnApplicationBootstrap {
     const passwordHash = await hashPassword(dto.newPassword);
     return this.unit.run(async (manager) => {
       const account = await this.unit.lockOrFail(manager, Account, actor.accountId, 'Account');
+      // Hashing takes a while outside the unit: another change in the meantime wins.
+      if (account.tokenVersion !== stored.tokenVersion) {
+        throw new ConflictException(
+          'The password or the account changed meanwhile; sign in again and retry',
+        );
+      }
       return this.setPassword(manager, account, passwordHash);
     });
   }
@@ -251,6 +275,24 @@ export class AccountsService implements OnApplicationBootstrap {
       throw notFound('Account', id);
     }
     return account;
+  }
+
+  /**
+   * Organizers deactivate one another; the last active one may not go. The organizer rows are
+   * locked together, so two organizers deactivating each other at once cannot both succeed.
+   */
+  private async assertAnotherOrganizerRemains(
+    manager: EntityManager,
+    leavingId: number,
+  ): Promise<void> {
+    const organizers = await this.unit.lockAll(manager, Account, { role: 'organizer' });
+    const remaining = organizers.filter(
+      (organizer) =>
+        organizer.id !== leavingId && organizer.passwordHash && !organizer.deactivatedAt,
+    );
+    if (remaining.length === 0) {
+      throw new ConflictException('The last active organizer cannot be deactivated');
+    }
   }
 
   private setPassword(

@@ -80,6 +80,19 @@ export class UnitOfWork {
     return select.getOne();
   }
 
+  /** Every row matching `where`, locked in id order (so that units lock them alike). */
+  async lockAll<T extends ObjectLiteral>(
+    manager: EntityManager,
+    target: EntityTarget<T>,
+    where: FindOptionsWhere<T>,
+  ): Promise<T[]> {
+    const select = manager.createQueryBuilder(target, 'row').where(where).orderBy('row.id');
+    if (this.locksRows) {
+      select.setLock('pessimistic_write');
+    }
+    return select.getMany();
+  }
+
   /** `lock`, or 404 naming `what` when there is no such row. */
   async lockOrFail<T extends ObjectLiteral>(
     manager: EntityManager,

@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  IsEmail,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { NormalizeEmail } from '../common/validation/email';
 import { PageQuery } from '../common/http/pagination';
 import { Mentor } from './mentor.entity';
@@ -41,8 +49,9 @@ export class CreateMentorDto {
   @ApiPropertyOptional({ nullable: true, example: '+7 (3452) 51-00-00' })
   @IsOptional()
   @IsString()
-  @Matches(/^[\d\s+\-()]{5,32}$/, {
-    message: 'phone must be 5 to 32 characters of digits, spaces, +, - and parentheses',
+  @Length(5, 32)
+  @Matches(/^[0-9 +()-]*$/, {
+    message: 'phone may contain only digits, spaces, +, - and parentheses',
   })
   phone?: string | null;
 }

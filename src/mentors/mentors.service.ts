@@ -85,12 +85,27 @@ export class MentorsService {
     return MentorResponse.from(saved, { contacts: true });
   }
 
-  /** Refused with 409 while the mentor has assignments (see the exception filter). */
+  /**
+   * Refused with 409 while the mentor has assignments (see the exception filter) or leads
+   * sessions: those links would otherwise go without a trace.
+   */
   async remove(caller: Caller, id: number): Promise<void> {
     this.access.requireRole(caller, 'organizer');
-    await this.unit.run(async (manager) =>
-      manager.remove(await this.unit.lockOrFail(manager, Mentor, id, 'Mentor')),
-    );
+    await this.unit.run(async (manager) => {
+      const mentor = await this.unit.lockOrFail(manager, Mentor, id, 'Mentor');
+      const { count } = await manager
+        .createQueryBuilder()
+        .select('COUNT(*)', 'count')
+        .from('session_mentors', 'link')
+        .where('"link"."mentorId" = :id', { id })
+        .getRawOne();
+      if (Number(count) > 0) {
+        throw new ConflictException(
+          `Mentor ${id} leads ${count} session(s); remove the mentor from them first`,
+        );
+      }
+      await manager.remove(mentor);
+    });
   }
 
   async findOrFail(id: number): Promise<Mentor> {

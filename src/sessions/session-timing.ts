@@ -6,6 +6,10 @@ export interface SessionTimes {
   endsAt: Date;
 }
 
+/** What every engine stores and ISO-8601 writes without a sign. */
+const FIRST_INSTANT = new Date('0001-01-01T00:00:00Z');
+const AFTER_LAST_INSTANT = new Date('+010000-01-01T00:00:00Z');
+
 type StageDates = Pick<Stage, 'timeZone' | 'startDate' | 'endDate'>;
 
 /**
@@ -25,6 +29,11 @@ export function readSessionTimes(
 
 export function timingProblems({ startsAt, endsAt }: SessionTimes, stage: StageDates): string[] {
   const problems: string[] = [];
+  for (const [field, instant] of Object.entries({ startsAt, endsAt })) {
+    if (instant < FIRST_INSTANT || instant >= AFTER_LAST_INSTANT) {
+      problems.push(`${field} must lie in the years 1 to 9999 in UTC`);
+    }
+  }
   if (endsAt <= startsAt) {
     problems.push('endsAt must be after startsAt');
   }

@@ -20,6 +20,7 @@ import { IsDateTimeInput, IsLocalDate } from '../common/validation/time-validato
 import { Mentor } from '../mentors/mentor.entity';
 import { Stage } from '../stages/stage.entity';
 import { SESSION_TYPES, Session, SessionType } from './session.entity';
+import { Trim } from '../common/validation/trim';
 
 export class CreateSessionDto {
   @ApiProperty({ example: 'Бренд-бук города: как Тюмень рассказывает о себе' })
@@ -72,6 +73,7 @@ export class CreateSessionDto {
     example: 'Круглый стол 1',
     description: 'Parallel sessions carry different tracks; sessions of one track never overlap',
   })
+  @Trim()
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -119,6 +121,7 @@ export class ListSessionsQuery extends PageQuery {
   type?: SessionType;
 
   @ApiPropertyOptional({ example: 'Круглый стол 1' })
+  @Trim()
   @IsOptional()
   @IsString()
   @MaxLength(100)

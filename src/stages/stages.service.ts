@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Not, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Caller } from '../access/caller';
+import { AuditTrail } from '../audit/audit-trail';
 import { CohortsService } from '../cohorts/cohorts.service';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
@@ -22,6 +23,7 @@ export class StagesService {
     private readonly cohorts: CohortsService,
     private readonly access: AccessService,
     private readonly unit: UnitOfWork,
+    private readonly audit: AuditTrail,
   ) {}
 
   async create(caller: Caller, cohortId: number, dto: CreateStageDto): Promise<StageResponse> {
@@ -116,7 +118,29 @@ export class StagesService {
   /** Refused with 409 while sessions belong to the stage (see the exception filter). */
   async remove(caller: Caller, id: number): Promise<void> {
     this.access.requireRole(caller, 'organizer');
-    await this.unit.run(async (manager) => manager.remove(await this.lockForSessions(manager, id)));
+    await this.unit.run(async (manager) => {
+      const stage = await this.lockForSessions(manager, id);
+      // The stage's hosts go with it, each recorded; sessions refuse the delete (409).
+      const hosts = await manager
+        .createQueryBuilder()
+        .select('"host"."accountId"', 'accountId')
+        .from('stage_hosts', 'host')
+        .where('"host"."stageId" = :id', { id })
+        .getRawMany<{ accountId: number | string }>();
+      for (const { accountId } of hosts) {
+        await this.audit.recordLink(manager, 'delete', 'stage_hosts', {
+          stageId: id,
+          accountId: Number(accountId),
+        });
+      }
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from('stage_hosts')
+        .where({ stageId: id })
+        .execute();
+      await manager.remove(stage);
+    });
   }
 
   /**

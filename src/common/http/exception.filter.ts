@@ -32,18 +32,18 @@ function bodyParserError(exception: unknown): HttpException | undefined {
     typeof error?.status === 'number' &&
     error.status >= 400 &&
     error.status < 500 &&
-    error.expose === true &&
-    typeof error.type === 'string'
+    error.expose === true
   ) {
     const messages: Record<string, string> = {
       'entity.too.large': 'The request body is larger than the limit (BODY_LIMIT)',
       'charset.unsupported': 'The request body must be UTF-8 JSON',
       'encoding.unsupported': 'The request body encoding is not supported',
+      'entity.verify.failed': 'The request body is not valid UTF-8',
     };
     return new HttpException(
       {
         statusCode: error.status,
-        message: messages[error.type] ?? error.message,
+        message: messages[String(error.type)] ?? 'The request body could not be read',
         error: STATUS_CODES[error.status],
       },
       error.status,

@@ -6,7 +6,14 @@ const MIN_INTEGER = -2_147_483_648;
 const LONE_SURROGATE = /\p{Cs}/u;
 
 /** Keys that would reach an object's prototype when input is copied onto a class. */
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const PROTOTYPE_KEYS = new Set([
+  '__proto__',
+  'prototype',
+  ...Object.getOwnPropertyNames(Object.prototype),
+]);
+
+/** Blanks, and invisible format characters such as the zero-width space. */
+const BLANK = /^[\p{White_Space}\p{Cf}]*$/u;
 
 interface InputProblems {
   problems: string[];
@@ -54,7 +61,7 @@ function stringProblem(value: string): string | undefined {
   if (LONE_SURROGATE.test(value)) {
     return 'must be well-formed Unicode text (it holds a lone surrogate)';
   }
-  if (value.length > 0 && value.trim().length === 0) {
+  if (value.length > 0 && BLANK.test(value)) {
     return 'must not be blank';
   }
   return undefined;

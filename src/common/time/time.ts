@@ -28,7 +28,11 @@ function yearInRange(value: string): boolean {
 
 function offsetPossible(value: string): boolean {
   const offset = OFFSET.exec(value);
-  return !offset || (Number(offset[2]) <= MAX_OFFSET_HOURS && Number(offset[3]) < 60);
+  if (!offset) {
+    return true;
+  }
+  const minutes = Number(offset[2]) * 60 + Number(offset[3]);
+  return Number(offset[3]) < 60 && minutes <= MAX_OFFSET_HOURS * 60;
 }
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2025-02-30), in years 1 to 9999. */

@@ -1,0 +1,333 @@
+/**
+ * `npm run bench`: loads a national-scale data set into a fresh SQLite file (or, with
+ * DATABASE_URL, a fresh PostgreSQL schema), starts the built service as its own process, and
+ * measures the main reads and session creation for an organizer, a host of tens of thousands of
+ * participants and a participant, each beside `GET /api/health` in the same run.
+ *
+ *   npm run bench                          # both sizes, 5 s per measurement
+ *   npm run bench -- --size large --duration 8 --runs 3
+ *
+ * Every figure is also a ratio to the health route measured just before it: the machine is
+ * shared and noisy, so a bare figure means little.
+ */
+import '../src/config/load-env-file';
+import autocannon from 'autocannon';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { validateEnvironment } from '../src/config/environment';
+import { databaseOptions } from '../src/database/database-options';
+import { migrate } from '../src/database/migrate';
+import { openDataSource } from '../src/database/open-data-source';
+import {
+  BENCH_PASSWORD,
+  DataSetSize,
+  HOST_EMAIL,
+  LARGE,
+  PARTICIPANT_EMAIL,
+  SMALL,
+  loadDataSet,
+} from './data-set';
+
+const ORGANIZER_EMAIL = 'organizer@bench.example.ru';
+
+interface Options {
+  sizes: DataSetSize[];
+  duration: number;
+  connections: number;
+  runs: number;
+}
+
+function readOptions(): Options {
+  const argument = (name: string) => {
+    const index = process.argv.indexOf(`--${name}`);
+    return index > 0 ? process.argv[index + 1] : undefined;
+  };
+  const size = argument('size') ?? 'both';
+  return {
+    sizes: size === 'both' ? [SMALL, LARGE] : [size === 'small' ? SMALL : LARGE],
+    duration: Number(argument('duration') ?? 5),
+    connections: Number(argument('connections') ?? 20),
+    runs: Number(argument('runs') ?? 1),
+  };
+}
+
+interface Measure {
+  role: string;
+  read: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  healthRps: number;
+  non2xx: number;
+}
+
+/** A read or write to measure: method, path, body per request. */
+interface Target {
+  role: 'organizer' | 'host' | 'participant';
+  read: string;
+  path: string;
+  method?: 'GET' | 'POST';
+  body?: () => string;
+}
+
+class ServiceProcess {
+  private child!: ChildProcess;
+  maxRssMb = 0;
+  private sampler?: NodeJS.Timeout;
+
+  constructor(
+    private readonly port: number,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  async start(): Promise<void> {
+    this.child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'src', 'main.js')], {
+      env: { ...process.env, ...this.env, PORT: String(this.port) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    for (let attempt = 0; attempt < 600; attempt++) {
+      try {
+        const response = await fetch(`${this.url}/api/health`);
+        if (response.ok) {
+          this.sampler = setInterval(() => this.sampleRss(), 250);
+          return;
+        }
+      } catch {
+        // not listening yet
+      }
+      await sleep(100);
+    }
+    throw new Error('The service did not start');
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  private sampleRss(): void {
+    try {
+      const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      this.maxRssMb = Math.max(this.maxRssMb, kb / 1024);
+    } catch {
+      // the process has ended
+    }
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.sampler);
+    this.child.kill('SIGTERM');
+    await new Promise((resolve) => this.child.once('exit', resolve));
+  }
+}
+
+async function signIn(url: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) {
+    throw new Error(`Sign-in of ${email} answered ${response.status}`);
+  }
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+function load(
+  url: string,
+  target: { path: string; method?: 'GET' | 'POST'; body?: () => string },
+  token: string | undefined,
+  options: Options,
+): Promise<autocannon.Result> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) {
+    headers.authorization = `Bearer ${token}`;
+  }
+  return autocannon({
+    url: `${url}${target.path}`,
+    connections: options.connections,
+    duration: options.duration,
+    headers,
+    requests: [
+      {
+        method: target.method ?? 'GET',
+        setupRequest: (request) => (target.body ? { ...request, body: target.body() } : request),
+      },
+    ],
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function measure(
+  url: string,
+  target: Target,
+  token: string,
+  options: Options,
+): Promise<Measure> {
+  const runs: Measure[] = [];
+  for (let run = 0; run < options.runs; run++) {
+    const health = await load(url, { path: '/api/health' }, undefined, options);
+    const result = await load(url, target, token, options);
+    runs.push({
+      role: target.role,
+      read: target.read,
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      healthRps: health.requests.average,
+      non2xx: result.non2xx,
+    });
+  }
+  const byRatio = [...runs].sort((a, b) => a.rps / a.healthRps - b.rps / b.healthRps);
+  const middle = byRatio[Math.floor(byRatio.length / 2)];
+  return { ...middle, p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)) };
+}
+
+async function benchmark(size: DataSetSize, options: Options, port: number) {
+  const onPostgres = Boolean(process.env.DATABASE_URL);
+  const directory = mkdtempSync(join(tmpdir(), 'mayors-bench-'));
+  const databaseEnv: Record<string, string> = onPostgres
+    ? {
+        DATABASE_URL: process.env.DATABASE_URL!,
+        DATABASE_SCHEMA: `bench_${randomBytes(4).toString('hex')}`,
+      }
+    : { SQLITE_PATH: join(directory, 'bench.sqlite') };
+  const environment = validateEnvironment({ ...process.env, ...databaseEnv });
+  const started = Date.now();
+  const dataSource = await openDataSource(databaseOptions(environment));
+  await migrate(dataSource);
+  await loadDataSet(dataSource, size);
+  const loadSeconds = (Date.now() - started) / 1000;
+
+  const service = new ServiceProcess(port, {
+    ...databaseEnv,
+    NODE_ENV: 'production',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'silent',
+    ADMIN_EMAIL: ORGANIZER_EMAIL,
+    ADMIN_PASSWORD: BENCH_PASSWORD,
+    LOGIN_ATTEMPTS_PER_ADDRESS: '100000',
+  });
+  await service.start();
+  const measures: Measure[] = [];
+  try {
+    const tokens = {
+      organizer: await signIn(service.url, ORGANIZER_EMAIL, BENCH_PASSWORD),
+      host: await signIn(service.url, HOST_EMAIL, BENCH_PASSWORD),
+      participant: await signIn(service.url, PARTICIPANT_EMAIL, BENCH_PASSWORD),
+    };
+    // Stage 1 (cohort 1) is hosted by the host and attended by participant 1.
+    const [{ id: sessionId }] = await dataSource.query(
+      `SELECT "id" FROM "sessions" WHERE "stageId" = 1 ORDER BY "id" LIMIT 1`,
+    );
+    let created = 0;
+    const newSession = () =>
+      JSON.stringify({
+        title: 'Новая лекция',
+        type: 'lecture',
+        track: `bench-${process.pid}-${++created}`,
+        startsAt: '2026-01-06T14:00',
+        endsAt: '2026-01-06T15:00',
+      });
+    const reads = (role: Target['role']): Target[] => [
+      { role, read: 'GET /api/me', path: '/api/me' },
+      { role, read: 'GET /api/programs', path: '/api/programs' },
+      { role, read: "GET a stage's sessions", path: '/api/stages/1/sessions' },
+      { role, read: 'GET a session', path: `/api/sessions/${sessionId}` },
+      {
+        role,
+        read: 'GET participants?search=смирн',
+        path: `/api/participants?search=${encodeURIComponent('смирн')}`,
+      },
+    ];
+    const targets: Target[] = [
+      ...reads('organizer'),
+      {
+        role: 'organizer',
+        read: 'POST a session',
+        path: '/api/stages/1/sessions',
+        method: 'POST',
+        body: newSession,
+      },
+      ...reads('host'),
+      {
+        role: 'host',
+        read: 'POST a session',
+        path: '/api/stages/1/sessions',
+        method: 'POST',
+        body: newSession,
+      },
+      ...reads('participant'),
+    ];
+    for (const target of targets) {
+      measures.push(await measure(service.url, target, tokens[target.role], options));
+      const last = measures[measures.length - 1];
+      process.stderr.write(
+        `  ${size.name} ${last.role} ${last.read}: ${last.rps.toFixed(0)} req/s (health ${last.healthRps.toFixed(0)})\n`,
+      );
+    }
+  } finally {
+    await service.stop();
+    if (onPostgres) {
+      await dataSource.query(`DROP SCHEMA IF EXISTS "${databaseEnv.DATABASE_SCHEMA}" CASCADE`);
+    }
+    await dataSource.destroy();
+    rmSync(directory, { recursive: true, force: true });
+  }
+  return { size, measures, loadSeconds, maxRssMb: service.maxRssMb };
+}
+
+function describe(size: DataSetSize): string {
+  const stages = size.cohorts * size.stagesPerCohort;
+  return (
+    `${size.name}: ${size.programs} programs, ${stages} stages, ` +
+    `${(stages * size.sessionsPerStage).toLocaleString('en')} sessions, ` +
+    `${size.participants.toLocaleString('en')} participants, ` +
+    `${(size.cohorts * size.enrollmentsPerCohort).toLocaleString('en')} enrollments`
+  );
+}
+
+async function main(): Promise<void> {
+  const options = readOptions();
+  const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite';
+  const results = [];
+  for (const [index, size] of options.sizes.entries()) {
+    process.stderr.write(`Loading and measuring ${describe(size)} on ${engine}\n`);
+    results.push(await benchmark(size, options, 39_000 + index));
+  }
+  const small = results.find((result) => result.size.name === 'small');
+  console.log(
+    `\n${engine}, ${options.connections} connections, ${options.duration} s per measurement, ` +
+      `median of ${options.runs} run(s)`,
+  );
+  for (const result of results) {
+    console.log(`\n${describe(result.size)}`);
+    console.log(
+      `loaded in ${result.loadSeconds.toFixed(1)} s; service RSS at most ${result.maxRssMb.toFixed(0)} MB`,
+    );
+    console.log('| role | request | req/s | × health | p50 ms | p99 ms | p50 × small | non-2xx |');
+    console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const m of result.measures) {
+      const atSmall = small?.measures.find((s) => s.role === m.role && s.read === m.read);
+      const growth =
+        atSmall && result !== small ? (m.p50 / Math.max(atSmall.p50, 1)).toFixed(2) : '';
+      console.log(
+        `| ${m.role} | ${m.read} | ${m.rps.toFixed(0)} | ${(m.rps / m.healthRps).toFixed(2)} | ` +
+          `${m.p50} | ${m.p99} | ${growth} | ${m.non2xx} |`,
+      );
+    }
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
