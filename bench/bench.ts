@@ -295,6 +295,11 @@ function describe(size: DataSetSize): string {
   );
 }
 
+/** The report goes to standard output (progress to standard error). */
+function print(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
 async function main(): Promise<void> {
   const options = readOptions();
   const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite';
@@ -304,22 +309,22 @@ async function main(): Promise<void> {
     results.push(await benchmark(size, options, 39_000 + index));
   }
   const small = results.find((result) => result.size.name === 'small');
-  console.log(
+  print(
     `\n${engine}, ${options.connections} connections, ${options.duration} s per measurement, ` +
       `median of ${options.runs} run(s)`,
   );
   for (const result of results) {
-    console.log(`\n${describe(result.size)}`);
-    console.log(
+    print(`\n${describe(result.size)}`);
+    print(
       `loaded in ${result.loadSeconds.toFixed(1)} s; service RSS at most ${result.maxRssMb.toFixed(0)} MB`,
     );
-    console.log('| role | request | req/s | × health | p50 ms | p99 ms | p50 × small | non-2xx |');
-    console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    print('| role | request | req/s | × health | p50 ms | p99 ms | p50 × small | non-2xx |');
+    print('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const m of result.measures) {
       const atSmall = small?.measures.find((s) => s.role === m.role && s.read === m.read);
       const growth =
         atSmall && result !== small ? (m.p50 / Math.max(atSmall.p50, 1)).toFixed(2) : '';
-      console.log(
+      print(
         `| ${m.role} | ${m.read} | ${m.rps.toFixed(0)} | ${(m.rps / m.healthRps).toFixed(2)} | ` +
           `${m.p50} | ${m.p99} | ${growth} | ${m.non2xx} |`,
       );
@@ -327,7 +332,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
   process.exitCode = 1;
 });
