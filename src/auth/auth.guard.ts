@@ -7,16 +7,25 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { Request } from 'express';
-import { Repository } from 'typeorm';
-import { Account, Role } from '../accounts/account.entity';
+import { DataSource } from 'typeorm';
+import { Role } from '../accounts/account.entity';
 import { requestContext } from '../common/request-context';
+import { parameterMarker } from '../database/sql';
 import { Actor } from './actor';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
 import { AccessTokenClaims, TOKEN_ALGORITHM } from './auth.service';
 
 const MAX_ID = 2_147_483_647;
+
+/** What the guard reads of an account that may sign in. */
+interface SignInState {
+  role: Role;
+  participantId: number | string | null;
+  mentorId: number | string | null;
+  tokenVersion: number | string;
+}
 
 /** The account id of a token's `sub`: a positive 32-bit integer written plainly, else none. */
 function readAccountId(sub: unknown): number | undefined {
@@ -33,8 +42,16 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
-    @InjectRepository(Account) private readonly accounts: Repository<Account>,
-  ) {}
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    // Read on every request, so kept lean: one indexed row, only what the check needs.
+    this.signInStateQuery =
+      'SELECT "role", "participantId", "mentorId", "tokenVersion" FROM "accounts" ' +
+      `WHERE "id" = ${parameterMarker(dataSource, 1)} ` +
+      'AND "passwordHash" IS NOT NULL AND "deactivatedAt" IS NULL';
+  }
+
+  private readonly signInStateQuery: string;
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -69,20 +86,18 @@ export class AuthGuard implements CanActivate {
       throw new UnauthorizedException('The token is invalid or expired');
     }
     const accountId = readAccountId(claims.sub);
-    const account = accountId && (await this.accounts.findOneBy({ id: accountId }));
-    if (
-      !account ||
-      !account.passwordHash ||
-      account.deactivatedAt ||
-      claims.ver !== account.tokenVersion
-    ) {
+    const [account]: SignInState[] = accountId
+      ? await this.dataSource.query(this.signInStateQuery, [accountId])
+      : [];
+    // A deactivation or a password change raises the token version: older tokens end at once.
+    if (!account || Number(account.tokenVersion) !== claims.ver) {
       throw new UnauthorizedException('The token is invalid or expired');
     }
     return {
-      accountId: account.id,
+      accountId: accountId!,
       role: account.role,
-      participantId: account.participantId,
-      mentorId: account.mentorId,
+      participantId: account.participantId === null ? null : Number(account.participantId),
+      mentorId: account.mentorId === null ? null : Number(account.mentorId),
     };
   }
 }

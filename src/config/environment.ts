@@ -52,6 +52,13 @@ export class Environment {
   @Matches(/^\d+(b|kb|mb)?$/i, { message: 'BODY_LIMIT must be a size such as 1mb, 500kb or 20000' })
   BODY_LIMIT: string = '1mb';
 
+  /** Read-only SQLite connections that serve reads beside the one writer (0: reads queue too). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(16)
+  SQLITE_READ_CONNECTIONS: number = 2;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 

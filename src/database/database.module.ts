@@ -1,11 +1,36 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment';
 import { databaseOptions } from './database-options';
 import { migrate } from './migrate';
 import { openDataSource } from './open-data-source';
+import { SqliteReaders } from './sqlite-readers';
 import { UnitOfWork, serializeSqlite } from './unit-of-work';
+
+let readConnections = 0;
+
+/**
+ * Read-only connections beside SQLite's one writer (none for an in-memory database); closed
+ * with the data source.
+ */
+async function openReaders(
+  dataSource: DataSource,
+  file: string,
+): Promise<SqliteReaders | undefined> {
+  if (readConnections === 0 || file === ':memory:') {
+    return undefined;
+  }
+  const busyTimeout = (dataSource.options as { busyTimeout?: number }).busyTimeout ?? 0;
+  const readers = await SqliteReaders.open(file, readConnections, busyTimeout);
+  const destroy = dataSource.destroy.bind(dataSource);
+  dataSource.destroy = async () => {
+    await readers.close();
+    await destroy();
+  };
+  return readers;
+}
 
 /**
  * Connects to SQLite (default) or PostgreSQL, brings the schema up to date on start, and gives
@@ -16,17 +41,21 @@ import { UnitOfWork, serializeSqlite } from './unit-of-work';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService<Environment, true>) =>
-        databaseOptions({
+      useFactory: (config: ConfigService<Environment, true>) => {
+        readConnections = config.get('SQLITE_READ_CONNECTIONS');
+        return databaseOptions({
           DATABASE_URL: config.get('DATABASE_URL'),
           DATABASE_SCHEMA: config.get('DATABASE_SCHEMA'),
           SQLITE_PATH: config.get('SQLITE_PATH'),
           SQLITE_BUSY_TIMEOUT_MS: config.get('SQLITE_BUSY_TIMEOUT_MS'),
-        } as Environment),
+        } as Environment);
+      },
       dataSourceFactory: async (options) => {
         const dataSource = await openDataSource(options!);
         await migrate(dataSource);
-        serializeSqlite(dataSource);
+        if (options!.type === 'sqlite') {
+          serializeSqlite(dataSource, await openReaders(dataSource, options!.database));
+        }
         return dataSource;
       },
     }),

@@ -5,6 +5,7 @@ import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLitera
 import { notFound } from '../common/http/not-found';
 import { isRetryable } from './database-errors';
 import { FifoLock } from './fifo-lock';
+import { SqliteReaders } from './sqlite-readers';
 
 interface RunningUnit {
   dataSource: DataSource;
@@ -120,10 +121,11 @@ export class UnitOfWork {
 
 /**
  * Makes the shared SQLite connection of `dataSource` safe for concurrent requests: a statement
- * outside a unit waits for the running unit to end, and a transaction may only begin inside
+ * outside a unit waits for the running unit to end (or, when `readers` are given and it only
+ * reads, runs on one of them, in parallel), and a transaction may only begin inside
  * `UnitOfWork.run` (a bare `save()` outside one would otherwise join another request's).
  */
-export function serializeSqlite(dataSource: DataSource): void {
+export function serializeSqlite(dataSource: DataSource, readers?: SqliteReaders): void {
   if (dataSource.options.type !== 'sqlite' || sqliteWriters.has(dataSource)) {
     return;
   }
@@ -132,9 +134,20 @@ export function serializeSqlite(dataSource: DataSource): void {
   const connection = dataSource.driver.createQueryRunner('master');
   const holdsWriter = () => runningUnit.getStore()?.dataSource === dataSource;
 
-  const query = connection.query.bind(connection);
-  connection.query = ((...args: Parameters<typeof query>) =>
-    holdsWriter() ? query(...args) : writer.run(() => query(...args))) as typeof query;
+  const query = connection.query.bind(connection) as (
+    sql: string,
+    parameters?: unknown[],
+    structured?: boolean,
+  ) => Promise<unknown>;
+  connection.query = ((sql: string, parameters?: unknown[], structured?: boolean) => {
+    if (holdsWriter()) {
+      return query(sql, parameters, structured);
+    }
+    if (readers && SqliteReaders.reads(sql)) {
+      return readers.query(sql, parameters, structured);
+    }
+    return writer.run(() => query(sql, parameters, structured));
+  }) as typeof connection.query;
 
   const startTransaction = connection.startTransaction.bind(connection);
   connection.startTransaction = (isolationLevel) => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
 import { Clock } from '../common/time/clock';
+import { parameterMarker } from '../database/sql';
 import { UnitOfWork } from '../database/unit-of-work';
 import { RateLimitWindow } from './rate-limit-window.entity';
 
@@ -27,8 +28,9 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage {
     const now = this.clock.now().getTime();
     const window = await this.unit.run(async (manager) => {
       const table = 'rate_limit_windows';
-      const placeholders = this.unit.locksRows ? ['$1', '$2', '$3'] : ['?1', '?2', '?3'];
-      const [keyParam, endsAtParam, nowParam] = placeholders;
+      const [keyParam, endsAtParam, nowParam] = [1, 2, 3].map((index) =>
+        parameterMarker(manager.connection, index),
+      );
       await manager.query(
         `INSERT INTO "${table}" ("key", "hits", "endsAt") VALUES (${keyParam}, 1, ${endsAtParam})
          ON CONFLICT ("key") DO UPDATE SET

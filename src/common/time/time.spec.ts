@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import {
   endOfLocalDate,
   isValidDateTimeInput,
@@ -61,5 +62,39 @@ describe('time rule', () => {
     expect(isValidDateTimeInput('2025-11-18T10:00:00.000Z')).toBe(true);
     expect(isValidDateTimeInput('2025-11-18T25:00')).toBe(false);
     expect(isValidDateTimeInput('2025-11-18 10:00')).toBe(false);
+  });
+
+  it('formats local times as luxon does, across zones, DST changes and old offsets', () => {
+    const zones = [
+      'Europe/Moscow',
+      'Asia/Yekaterinburg',
+      'Asia/Vladivostok',
+      'America/Los_Angeles',
+      'Europe/London',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+    ];
+    const instants = [
+      '2025-03-30T00:59:59Z',
+      '2025-03-30T01:00:00Z',
+      '2025-03-09T09:59:59.999Z',
+      '2025-03-09T10:00:00Z',
+      '2025-11-02T08:30:00Z',
+      '2025-10-05T15:30:00Z',
+      '2011-03-26T22:59:59Z',
+      '2011-03-26T23:00:00Z',
+      '2014-10-25T21:59:59Z',
+      '2014-10-25T22:00:00Z',
+      '1900-06-01T12:00:00Z',
+      '0001-01-01T10:00:00Z',
+      '9999-12-31T10:00:00Z',
+    ];
+    for (const zone of zones) {
+      for (const iso of instants) {
+        const instant = new Date(iso);
+        const expected = DateTime.fromJSDate(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ss");
+        expect([zone, iso, toLocalDateTime(instant, zone)]).toEqual([zone, iso, expected]);
+      }
+    }
   });
 });

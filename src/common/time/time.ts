@@ -65,7 +65,69 @@ export function parseInstant(value: string, zone: string): Date {
 
 /** Wall-clock time of an instant in `zone`, without an offset: `2025-11-18T10:00:00`. */
 export function toLocalDateTime(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toFormat(LOCAL_WALL_CLOCK);
+  const wall = new Date(instant.getTime() + offsetMs(instant.getTime(), zone));
+  const two = (value: number) => String(value).padStart(2, '0');
+  return (
+    `${String(wall.getUTCFullYear()).padStart(4, '0')}-${two(wall.getUTCMonth() + 1)}-` +
+    `${two(wall.getUTCDate())}T${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}:` +
+    `${two(wall.getUTCSeconds())}`
+  );
+}
+
+const HOUR_MS = 3_600_000;
+const MAX_CACHED_OFFSETS = 20_000;
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+const offsetsByHour = new Map<string, number>();
+
+/**
+ * The UTC offset of `zone` at an instant, in milliseconds. Lists format many times of a few
+ * days: the offset is kept per zone and UTC hour, where it is the same at both ends of the
+ * hour (a zone changes its offset at most once within an hour); otherwise it is read exactly.
+ */
+function offsetMs(epochMs: number, zone: string): number {
+  const hour = Math.floor(epochMs / HOUR_MS);
+  const key = `${zone} ${hour}`;
+  const cached = offsetsByHour.get(key);
+  if (cached !== undefined) {
+    return cached;
+  }
+  const atStart = readOffset(hour * HOUR_MS, zone);
+  if (atStart !== readOffset((hour + 1) * HOUR_MS - 1, zone)) {
+    return readOffset(epochMs, zone);
+  }
+  if (offsetsByHour.size >= MAX_CACHED_OFFSETS) {
+    offsetsByHour.clear();
+  }
+  offsetsByHour.set(key, atStart);
+  return atStart;
+}
+
+function readOffset(epochMs: number, zone: string): number {
+  let format = zoneFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      era: 'short',
+    });
+    zoneFormats.set(zone, format);
+  }
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of format.formatToParts(epochMs)) {
+    parts[part.type] = part.value;
+  }
+  const year = Number(parts.year) * (parts.era === 'BC' ? -1 : 1) + (parts.era === 'BC' ? 1 : 0);
+  const wall = new Date(0);
+  wall.setUTCFullYear(year, Number(parts.month) - 1, Number(parts.day));
+  wall.setUTCHours(Number(parts.hour), Number(parts.minute), Number(parts.second), 0);
+  const seconds = Math.floor(epochMs / 1000) * 1000;
+  return wall.getTime() - seconds;
 }
 
 /**
