@@ -32,7 +32,7 @@ export class SqliteReaders {
 
   /** Whether a statement only reads, so that a reader may run it. */
   static reads(sql: string): boolean {
-    return /^\s*(SELECT|WITH)\b/i.test(sql) && !/\bRETURNING\b/i.test(sql);
+    return /^\s*(SELECT|WITH)\b/i.test(sql) && !/\b(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql);
   }
 
   /** Runs `sql` on the least busy reader; answers as TypeORM's SQLite query runner does. */

@@ -144,6 +144,7 @@ export function serializeSqlite(dataSource: DataSource, readers?: SqliteReaders)
       return query(sql, parameters, structured);
     }
     if (readers && SqliteReaders.reads(sql)) {
+      dataSource.logger.logQuery(sql, parameters);
       return readers.query(sql, parameters, structured);
     }
     return writer.run(() => query(sql, parameters, structured));

@@ -1,0 +1,104 @@
+import {
+  createAccount,
+  createCohort,
+  createParticipant,
+  createSession,
+  createStage,
+  enroll,
+} from './support/factories';
+import { TestApp, createTestApp } from './support/test-app';
+
+/**
+ * The main reads (and session creation) make the same number of queries whatever the amount of
+ * data behind them: no query per row, per visible record, or per session.
+ */
+describe('query counts', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** A cohort with `size` participants (one of them signed in) and a hosted stage of `size` sessions. */
+  async function world(size: number) {
+    const cohort = await createCohort(t);
+    const stage = await createStage(t, {}, cohort.id);
+    const sessions = [];
+    for (let i = 0; i < size; i++) {
+      sessions.push(
+        await createSession(t, { track: `t${i}`, title: `Лекция ${i}`, mentorIds: [] }, stage.id),
+      );
+    }
+    const participants = [];
+    for (let i = 0; i < size; i++) {
+      const participant = await createParticipant(t, { fullName: `Смирнов ${size}-${i}` });
+      await enroll(t, cohort.id, participant.id);
+      participants.push(participant);
+    }
+    const tokens = {
+      organizer: undefined as string | undefined,
+      host: (await createAccount(t, 'host', { stageIds: [stage.id] })).token,
+      participant: (await createAccount(t, 'participant', { participantId: participants[0].id }))
+        .token,
+    };
+    return { stage, sessions, tokens };
+  }
+
+  async function queriesOf(send: () => Promise<{ status: number }>, status: number) {
+    const logQuery = jest.spyOn(t.dataSource.logger, 'logQuery');
+    try {
+      const response = await send();
+      expect(response.status).toBe(status);
+      return logQuery.mock.calls.length;
+    } finally {
+      logQuery.mockRestore();
+    }
+  }
+
+  it('does not grow with sessions, participants or what a caller sees', async () => {
+    const small = await world(1);
+    const large = await world(8);
+    let slot = 0;
+    const reads = (w: typeof small) => ({
+      me: [() => as(w, 'participant').get('/api/me'), 200],
+      programs: [() => as(w, 'host').get('/api/programs'), 200],
+      sessions: [() => as(w, 'host').get(`/api/stages/${w.stage.id}/sessions`), 200],
+      session: [() => as(w, 'participant').get(`/api/sessions/${w.sessions[0].id}`), 200],
+      search: [
+        () => as(w, 'host').get(`/api/participants?search=${encodeURIComponent('смирн')}`),
+        200,
+      ],
+      organizerSearch: [
+        () => t.http().get(`/api/participants?search=${encodeURIComponent('смирн')}`),
+        200,
+      ],
+      create: [
+        () =>
+          as(w, 'host')
+            .post(`/api/stages/${w.stage.id}/sessions`)
+            .send({
+              title: 'Новая',
+              type: 'lecture',
+              track: `new-${++slot}`,
+              startsAt: '2025-11-19T15:00',
+              endsAt: '2025-11-19T16:00',
+            }),
+        201,
+      ],
+    });
+    const as = (w: typeof small, role: 'host' | 'participant') => t.as(w.tokens[role]);
+    const smallReads = reads(small);
+    const largeReads = reads(large);
+    for (const name of Object.keys(smallReads) as (keyof typeof smallReads)[]) {
+      const [sendSmall, status] = smallReads[name] as [() => Promise<{ status: number }>, number];
+      const [sendLarge] = largeReads[name] as [() => Promise<{ status: number }>, number];
+      const forSmall = await queriesOf(sendSmall, status);
+      const forLarge = await queriesOf(sendLarge, status);
+      expect([name, forLarge]).toEqual([name, forSmall]);
+      expect(forSmall).toBeGreaterThan(0);
+    }
+  });
+});
