@@ -5,7 +5,6 @@ export const DATE_TIME_INPUT =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const LOCAL_WALL_CLOCK = "yyyy-MM-dd'T'HH:mm:ss";
 
 /** A zone of the IANA database spelled exactly as there: `europe/moscow` would reach calendars. */
 export function isValidTimeZone(zone: string): boolean {
