@@ -4,7 +4,8 @@ import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
 const SEARCHED = ['participants', 'mentors'];
 
 /**
- * Substring search that stays fast at national scale, and the index of the overlap check.
+ * Substring search that stays fast at national scale, the index of the overlap check, and a
+ * participant's cohorts read from an index alone.
  * SQLite: an FTS5 table with the trigram tokenizer per searched table, kept in step by
  * triggers inside the writing transaction. PostgreSQL: pg_trgm GIN indexes; where the role may
  * not create the extension, no index is made and searches scan (the service says so at start).
@@ -17,6 +18,14 @@ export class SearchAndOverlapIndexes1795460000000 implements MigrationInterface 
       'sessions',
       new TableIndex({ name: 'IDX_sessions_stage_ends_at', columnNames: ['stageId', 'endsAt'] }),
     );
+    await queryRunner.createIndex(
+      'enrollments',
+      new TableIndex({
+        name: 'IDX_enrollments_participant_cohort',
+        columnNames: ['participantId', 'cohortId'],
+      }),
+    );
+    await queryRunner.dropIndex('enrollments', 'IDX_enrollments_participant');
     if (queryRunner.connection.driver.options.type === 'postgres') {
       await this.upPostgres(queryRunner);
     } else {
@@ -38,6 +47,11 @@ export class SearchAndOverlapIndexes1795460000000 implements MigrationInterface 
         await queryRunner.query(`DROP TABLE IF EXISTS "${table}_search"`);
       }
     }
+    await queryRunner.createIndex(
+      'enrollments',
+      new TableIndex({ name: 'IDX_enrollments_participant', columnNames: ['participantId'] }),
+    );
+    await queryRunner.dropIndex('enrollments', 'IDX_enrollments_participant_cohort');
     await queryRunner.dropIndex('sessions', 'IDX_sessions_stage_ends_at');
   }
 

@@ -177,11 +177,11 @@ export class AccessService {
           `WHERE "seen"."participantId" = ${column} AND "assignment"."mentorId" = ${MENTOR})`
         );
       case 'host':
+        // The hosted cohorts are few and read once; each candidate's few enrollments are
+        // checked against them (the unary + keeps SQLite from probing every cohort per row).
         return (
-          `EXISTS (SELECT 1 FROM "enrollments" "seen" ` +
-          `INNER JOIN "stages" "seenStage" ON "seenStage"."cohortId" = "seen"."cohortId" ` +
-          `INNER JOIN "stage_hosts" "host" ON "host"."stageId" = "seenStage"."id" ` +
-          `WHERE "seen"."participantId" = ${column} AND "host"."accountId" = ${ACCOUNT})`
+          `EXISTS (SELECT 1 FROM "enrollments" "seen" WHERE "seen"."participantId" = ${column} ` +
+          `AND +"seen"."cohortId" IN (${this.cohortsOf(caller)}))`
         );
       default:
         return '1 = 0';

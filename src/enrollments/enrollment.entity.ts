@@ -11,6 +11,8 @@ export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 @Entity('enrollments')
 @Audited()
 @Index('UQ_enrollments_cohort_participant', ['cohortId', 'participantId'], { unique: true })
+// A participant's cohorts, read from the index alone (access checks ask it for every candidate).
+@Index('IDX_enrollments_participant_cohort', ['participantId', 'cohortId'])
 export class Enrollment {
   @PrimaryGeneratedColumn()
   id: number;
@@ -22,7 +24,6 @@ export class Enrollment {
   @JoinColumn({ name: 'cohortId', foreignKeyConstraintName: 'FK_enrollments_cohort' })
   cohort?: Cohort;
 
-  @Index('IDX_enrollments_participant')
   @Column({ type: 'integer' })
   participantId: number;
 

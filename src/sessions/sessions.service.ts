@@ -69,15 +69,14 @@ export class SessionsService {
     query: ListSessionsQuery,
   ): Promise<Page<SessionResponse>> {
     const stage = await this.stages.findVisibleOrFail(caller, stageId);
+    // The page without joins (LIMIT on the sessions themselves), then its mentors in one query.
     const sessions = this.sessions
       .createQueryBuilder('session')
-      .leftJoinAndSelect('session.mentors', 'mentor')
       .where('session.stageId = :stageId', { stageId: stage.id })
       .orderBy('session.startsAt', 'ASC')
       .addOrderBy('session.id', 'ASC')
-      .addOrderBy('mentor.fullName', 'ASC')
-      .take(query.limit)
-      .skip(query.offset);
+      .limit(query.limit)
+      .offset(query.offset);
     if (query.type) {
       sessions.andWhere('session.type = :type', { type: query.type });
     }
@@ -90,8 +89,43 @@ export class SessionsService {
         dayEnd: endOfLocalDate(query.date, stage.timeZone),
       });
     }
-    const page = await sessions.getManyAndCount();
-    return toPage(page, query, (session) => SessionResponse.from(session, stage));
+    const [rows, total] = await sessions.getManyAndCount();
+    await this.attachMentors(rows);
+    return toPage([rows, total], query, (session) => SessionResponse.from(session, stage));
+  }
+
+  /** The mentors who lead each of `sessions`, by name, read in one query. */
+  private async attachMentors(sessions: Session[]): Promise<void> {
+    if (sessions.length === 0) {
+      return;
+    }
+    const links = await this.sessions.manager
+      .createQueryBuilder(Mentor, 'mentor')
+      .innerJoin('session_mentors', 'link', '"link"."mentorId" = mentor.id')
+      .select(['mentor.id', 'mentor.fullName', 'mentor.position'])
+      .addSelect('"link"."sessionId"', 'sessionId')
+      .where('"link"."sessionId" IN (:...sessionIds)', {
+        sessionIds: sessions.map((session) => session.id),
+      })
+      .orderBy('mentor.fullName', 'ASC')
+      .addOrderBy('mentor.id', 'ASC')
+      .getRawMany<{
+        sessionId: number | string;
+        mentor_id: number;
+        mentor_fullName: string;
+        mentor_position: string;
+      }>();
+    const bySession = new Map(sessions.map((session) => [session.id, session]));
+    for (const session of sessions) {
+      session.mentors = [];
+    }
+    for (const link of links) {
+      bySession.get(Number(link.sessionId))?.mentors?.push({
+        id: Number(link.mentor_id),
+        fullName: link.mentor_fullName,
+        position: link.mentor_position,
+      } as Mentor);
+    }
   }
 
   async get(caller: Caller, id: number): Promise<SessionResponse> {
