@@ -3,8 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Caller } from '../access/caller';
-import { Cohort } from '../cohorts/cohort.entity';
-import { notFound } from '../common/http/not-found';
+import { CohortsService } from '../cohorts/cohorts.service';
 import { Page, toPage } from '../common/http/pagination';
 import { Clock } from '../common/time/clock';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -21,7 +20,7 @@ import { Enrollment, EnrollmentStatus } from './enrollment.entity';
 export class EnrollmentsService {
   constructor(
     @InjectRepository(Enrollment) private readonly enrollments: Repository<Enrollment>,
-    @InjectRepository(Cohort) private readonly cohorts: Repository<Cohort>,
+    private readonly cohorts: CohortsService,
     private readonly participants: ParticipantsService,
     private readonly clock: Clock,
     private readonly access: AccessService,
@@ -158,8 +157,6 @@ export class EnrollmentsService {
   }
 
   private async ensureCohort(id: number): Promise<void> {
-    if (!(await this.cohorts.existsBy({ id }))) {
-      throw notFound('Cohort', id);
-    }
+    await this.cohorts.findOrFail(id);
   }
 }

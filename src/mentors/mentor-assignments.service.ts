@@ -3,13 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Caller } from '../access/caller';
-import { Cohort } from '../cohorts/cohort.entity';
-import { notFound } from '../common/http/not-found';
+import { CohortsService } from '../cohorts/cohorts.service';
 import { Page, toPage } from '../common/http/pagination';
 import { Clock } from '../common/time/clock';
 import { UnitOfWork } from '../database/unit-of-work';
 import { EnrollmentsService } from '../enrollments/enrollments.service';
-import { Participant } from '../participants/participant.entity';
+import { ParticipantsService } from '../participants/participants.service';
 import {
   CreateMentorAssignmentDto,
   ListMentorAssignmentsQuery,
@@ -24,8 +23,8 @@ export class MentorAssignmentsService {
     @InjectRepository(MentorAssignment)
     private readonly assignments: Repository<MentorAssignment>,
     private readonly enrollments: EnrollmentsService,
-    @InjectRepository(Cohort) private readonly cohorts: Repository<Cohort>,
-    @InjectRepository(Participant) private readonly participants: Repository<Participant>,
+    private readonly cohorts: CohortsService,
+    private readonly participants: ParticipantsService,
     private readonly mentors: MentorsService,
     private readonly clock: Clock,
     private readonly access: AccessService,
@@ -41,13 +40,8 @@ export class MentorAssignmentsService {
     this.access.requireRole(caller, 'organizer');
     const { cohortId, participantId } = dto;
     await this.mentors.findOrFail(mentorId);
-    if (!(await this.cohorts.existsBy({ id: cohortId }))) {
-      throw notFound('Cohort', cohortId);
-    }
-    const participant = await this.participants.findOneBy({ id: participantId });
-    if (!participant) {
-      throw notFound('Participant', participantId);
-    }
+    await this.cohorts.findOrFail(cohortId);
+    const participant = await this.participants.findOrFail(participantId);
     return this.unit.run(async (manager) => {
       const enrollment = await this.enrollments.lockActive(manager, cohortId, participantId);
       if (!enrollment) {

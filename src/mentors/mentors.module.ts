@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Cohort } from '../cohorts/cohort.entity';
+import { CohortsModule } from '../cohorts/cohorts.module';
 import { EnrollmentsModule } from '../enrollments/enrollments.module';
-import { Participant } from '../participants/participant.entity';
+import { ParticipantsModule } from '../participants/participants.module';
 import { MentorAssignment } from './mentor-assignment.entity';
 import { MentorAssignmentsController } from './mentor-assignments.controller';
 import { MentorAssignmentsService } from './mentor-assignments.service';
@@ -12,7 +12,9 @@ import { MentorsService } from './mentors.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Mentor, MentorAssignment, Cohort, Participant]),
+    TypeOrmModule.forFeature([Mentor, MentorAssignment]),
+    CohortsModule,
+    ParticipantsModule,
     EnrollmentsModule,
   ],
   controllers: [MentorsController, MentorAssignmentsController],
