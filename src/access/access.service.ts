@@ -39,7 +39,11 @@ const HOSTED_STAGES = `SELECT "host"."stageId" FROM "stage_hosts" "host" WHERE "
  */
 @Injectable()
 export class AccessService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly onSqlite: boolean;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.onSqlite = dataSource.options.type === 'sqlite';
+  }
 
   /** 403 unless the caller has one of `roles` (an anonymous caller has none). */
   requireRole(caller: Caller, ...roles: Role[]): asserts caller is Actor {
@@ -177,11 +181,12 @@ export class AccessService {
           `WHERE "seen"."participantId" = ${column} AND "assignment"."mentorId" = ${MENTOR})`
         );
       case 'host':
-        // The hosted cohorts are few and read once; each candidate's few enrollments are
-        // checked against them (the unary + keeps SQLite from probing every cohort per row).
+        // The hosted cohorts are few and read once. On SQLite each candidate's few enrollments
+        // are checked against them (the unary + keeps it from probing every cohort per row);
+        // PostgreSQL's planner chooses between that and a hash of the hosted cohorts' members.
         return (
           `EXISTS (SELECT 1 FROM "enrollments" "seen" WHERE "seen"."participantId" = ${column} ` +
-          `AND +"seen"."cohortId" IN (${this.cohortsOf(caller)}))`
+          `AND ${this.onSqlite ? '+' : ''}"seen"."cohortId" IN (${this.cohortsOf(caller)}))`
         );
       default:
         return '1 = 0';

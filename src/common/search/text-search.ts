@@ -73,10 +73,17 @@ export class TextSearch implements OnApplicationBootstrap {
         }),
       );
     }
+    // PostgreSQL: the trigram indexes find the matches first; the OFFSET 0 keeps the planner
+    // from walking the name index instead and testing every row on the way.
+    const inTable =
+      `${alias}.id IN (SELECT "match"."id" FROM "${table}" "match" WHERE ` +
+      `"match"."searchText" LIKE :searchPattern ESCAPE '\\'` +
+      (emails === 'all' ? ` OR "match"."email" LIKE :searchPattern ESCAPE '\\'` : '') +
+      ' OFFSET 0)';
     return query.andWhere(
       new Brackets((where) => {
-        where.where(like('searchText'), { searchPattern: pattern });
-        if (emails === 'all') {
+        where.where(this.onSqlite ? like('searchText') : inTable, { searchPattern: pattern });
+        if (emails === 'all' && this.onSqlite) {
           where.orWhere(like('email'));
         } else if (typeof emails === 'object') {
           where.orWhere(ownEmail, { searchEmailOwner: emails.id });
