@@ -14,6 +14,7 @@ import '../src/config/load-env-file';
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { AddressInfo, createServer } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,6 +126,18 @@ class ServiceProcess {
   }
 }
 
+/** A port no other process listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 async function signIn(url: string, email: string, password: string): Promise<string> {
   const response = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
@@ -191,7 +204,7 @@ async function measure(
   return { ...middle, p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)) };
 }
 
-async function benchmark(size: DataSetSize, options: Options, port: number) {
+async function benchmark(size: DataSetSize, options: Options) {
   const onPostgres = Boolean(process.env.DATABASE_URL);
   const directory = mkdtempSync(join(tmpdir(), 'mayors-bench-'));
   const databaseEnv: Record<string, string> = onPostgres
@@ -207,7 +220,7 @@ async function benchmark(size: DataSetSize, options: Options, port: number) {
   await loadDataSet(dataSource, size);
   const loadSeconds = (Date.now() - started) / 1000;
 
-  const service = new ServiceProcess(port, {
+  const service = new ServiceProcess(await freePort(), {
     ...databaseEnv,
     NODE_ENV: 'production',
     JWT_SECRET: randomBytes(32).toString('hex'),
@@ -304,9 +317,9 @@ async function main(): Promise<void> {
   const options = readOptions();
   const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite';
   const results = [];
-  for (const [index, size] of options.sizes.entries()) {
+  for (const size of options.sizes) {
     process.stderr.write(`Loading and measuring ${describe(size)} on ${engine}\n`);
-    results.push(await benchmark(size, options, 39_000 + index));
+    results.push(await benchmark(size, options));
   }
   const small = results.find((result) => result.size.name === 'small');
   print(
