@@ -102,10 +102,10 @@ export class AccessService {
   async hostedStageIds(accountId: number): Promise<number[]> {
     const rows: { stageId: number | string }[] = await this.dataSource
       .createQueryBuilder()
-      .select('"host"."stageId"', 'stageId')
-      .from('stage_hosts', 'host')
-      .where(`"host"."accountId" = ${ACCOUNT}`, { accessAccountId: accountId })
-      .orderBy('"host"."stageId"')
+      .select('"hosted"."stageId"', 'stageId')
+      .from(`(${HOSTED_STAGES})`, 'hosted')
+      .setParameters({ accessAccountId: accountId })
+      .orderBy('"hosted"."stageId"')
       .getRawMany();
     return rows.map((row) => Number(row.stageId));
   }

@@ -187,17 +187,16 @@ export class AccountsService implements OnApplicationBootstrap {
     const tokenHash = hashToken(token);
     const usable = (invitation: Invitation | null): invitation is Invitation =>
       invitation !== null && !invitation.acceptedAt && invitation.expiresAt > this.clock.now();
-    if (!usable(await this.invitations.findOneBy({ tokenHash }))) {
+    const found = await this.invitations.findOneBy({ tokenHash });
+    if (!usable(found)) {
       throw invalidToken();
     }
     const passwordHash = await hashPassword(password);
     return this.unit.run(async (manager) => {
+      // The account first, then its invitation: the order in which re-inviting locks them.
+      const account = await this.unit.lockOrFail(manager, Account, found.accountId, 'Account');
       const invitation = await this.unit.lock(manager, Invitation, { tokenHash });
-      if (!usable(invitation)) {
-        throw invalidToken();
-      }
-      const account = await this.unit.lockOrFail(manager, Account, invitation.accountId, 'Account');
-      if (account.deactivatedAt) {
+      if (!usable(invitation) || account.deactivatedAt) {
         throw invalidToken();
       }
       actAs(account);
@@ -213,14 +212,23 @@ export class AccountsService implements OnApplicationBootstrap {
     if (id === caller.accountId && dto.status === 'deactivated') {
       throw new ConflictException('An organizer cannot deactivate its own account');
     }
+    // A role never changes: read unlocked, it says which rows to lock, in the same order as
+    // every other unit that locks organizers.
+    const { role } = await this.findOrFail(id);
     return this.unit.run(async (manager) => {
-      const account = await this.unit.lockOrFail(manager, Account, id, 'Account');
+      const deactivatingOrganizer = role === 'organizer' && dto.status === 'deactivated';
+      const organizers = deactivatingOrganizer
+        ? await this.unit.lockAll(manager, Account, { role: 'organizer' })
+        : [];
+      const account =
+        organizers.find((organizer) => organizer.id === id) ??
+        (await this.unit.lockOrFail(manager, Account, id, 'Account'));
       if (dto.fullName !== undefined) {
         account.fullName = dto.fullName;
       }
       if (dto.status === 'deactivated' && !account.deactivatedAt) {
-        if (account.role === 'organizer') {
-          await this.assertAnotherOrganizerRemains(manager, account.id);
+        if (deactivatingOrganizer) {
+          this.assertAnotherOrganizerRemains(organizers, account.id);
         }
         account.deactivatedAt = this.clock.now();
         account.tokenVersion += 1;
@@ -281,11 +289,7 @@ export class AccountsService implements OnApplicationBootstrap {
    * Organizers deactivate one another; the last active one may not go. The organizer rows are
    * locked together, so two organizers deactivating each other at once cannot both succeed.
    */
-  private async assertAnotherOrganizerRemains(
-    manager: EntityManager,
-    leavingId: number,
-  ): Promise<void> {
-    const organizers = await this.unit.lockAll(manager, Account, { role: 'organizer' });
+  private assertAnotherOrganizerRemains(organizers: Account[], leavingId: number): void {
     const remaining = organizers.filter(
       (organizer) =>
         organizer.id !== leavingId && organizer.passwordHash && !organizer.deactivatedAt,

@@ -46,13 +46,25 @@ export class AuditSubscriber implements EntitySubscriberInterface {
     await this.record(event, 'create', event.entity, changes);
   }
 
+  /** Before the statement runs, so that an unrecorded change never reaches the database. */
+  beforeUpdate(event: UpdateEvent<ObjectLiteral>): void {
+    if (auditPolicyOf(event.metadata.target) && (!event.entity || !event.databaseEntity)) {
+      throw new Error(`${event.metadata.tableName} is audited: change it with save(), not a query`);
+    }
+  }
+
+  beforeRemove(event: RemoveEvent<ObjectLiteral>): void {
+    if (auditPolicyOf(event.metadata.target) && !event.databaseEntity) {
+      throw new Error(
+        `${event.metadata.tableName} is audited: delete it with remove(), not a query`,
+      );
+    }
+  }
+
   async afterUpdate(event: UpdateEvent<ObjectLiteral>): Promise<void> {
     const policy = auditPolicyOf(event.metadata.target);
-    if (!policy) {
+    if (!policy || !event.entity || !event.databaseEntity) {
       return;
-    }
-    if (!event.entity || !event.databaseEntity) {
-      throw new Error(`${event.metadata.tableName} is audited: change it with save(), not a query`);
     }
     const changes: FieldChanges = {};
     for (const column of event.updatedColumns) {

@@ -10,6 +10,8 @@ import { SqliteReaders } from './sqlite-readers';
 interface RunningUnit {
   dataSource: DataSource;
   manager?: EntityManager;
+  /** Set once the transaction has committed or rolled back: late callbacks hold nothing. */
+  ended?: boolean;
 }
 
 const runningUnit = new AsyncLocalStorage<RunningUnit>();
@@ -25,8 +27,9 @@ const sqliteWriters = new WeakMap<DataSource, FifoLock>();
  *
  * PostgreSQL gives each transaction its own pooled connection. TypeORM gives SQLite one shared
  * connection, so transactions of concurrent requests would interleave on it; `serializeSqlite`
- * puts every unit, and every statement outside a unit, in one FIFO queue, so that no request
- * ever runs inside another's transaction or reads another's uncommitted write.
+ * puts every unit, and every other statement outside a unit that is not a read, in one FIFO
+ * queue (reads go to read-only connections), so that no request ever runs inside another's
+ * transaction or reads another's uncommitted write.
  */
 @Injectable()
 export class UnitOfWork {
@@ -37,7 +40,7 @@ export class UnitOfWork {
   /** Runs `work` in a transaction; called inside a running unit, it joins that unit. */
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const running = runningUnit.getStore();
-    if (running?.manager && running.dataSource === this.dataSource) {
+    if (running?.manager && !running.ended && running.dataSource === this.dataSource) {
       return work(running.manager);
     }
     const writer = sqliteWriters.get(this.dataSource);
@@ -111,10 +114,14 @@ export class UnitOfWork {
   private transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const unit: RunningUnit = { dataSource: this.dataSource };
     return runningUnit.run(unit, () =>
-      this.dataSource.transaction((manager) => {
-        unit.manager = manager;
-        return work(manager);
-      }),
+      this.dataSource
+        .transaction((manager) => {
+          unit.manager = manager;
+          return work(manager);
+        })
+        .finally(() => {
+          unit.ended = true;
+        }),
     );
   }
 }
@@ -132,7 +139,10 @@ export function serializeSqlite(dataSource: DataSource, readers?: SqliteReaders)
   const writer = new FifoLock();
   sqliteWriters.set(dataSource, writer);
   const connection = dataSource.driver.createQueryRunner('master');
-  const holdsWriter = () => runningUnit.getStore()?.dataSource === dataSource;
+  const holdsWriter = () => {
+    const unit = runningUnit.getStore();
+    return unit?.dataSource === dataSource && !unit.ended;
+  };
 
   const query = connection.query.bind(connection) as (
     sql: string,

@@ -30,7 +30,7 @@ export class MentorsService {
     mentor.searchText = searchTextOf(mentor);
     const saved = await this.unit.run(async (manager) => {
       await this.assertEmailFree(manager, email);
-      return manager.save(mentor);
+      return manager.save(this.mentors.create({ ...mentor }));
     });
     return MentorResponse.from(saved, { contacts: true });
   }

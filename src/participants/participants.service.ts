@@ -40,7 +40,7 @@ export class ParticipantsService {
     });
     const saved = await this.unit.run(async (manager) => {
       await this.ensureEmailFree(manager, participant.email);
-      return this.save(manager, participant);
+      return this.save(manager, this.participants.create({ ...participant }));
     });
     return ParticipantResponse.from(saved, { contacts: true });
   }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
-import { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
 import { Clock } from '../common/time/clock';
 import { parameterMarker } from '../database/sql';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -24,13 +23,18 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage {
     private readonly clock: Clock,
   ) {}
 
-  async increment(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+  ): ReturnType<ThrottlerStorage['increment']> {
     const now = this.clock.now().getTime();
     const window = await this.unit.run(async (manager) => {
       const table = 'rate_limit_windows';
       const [keyParam, endsAtParam, nowParam] = [1, 2, 3].map((index) =>
         parameterMarker(manager.connection, index),
       );
+      const firstParam = keyParam;
       await manager.query(
         `INSERT INTO "${table}" ("key", "hits", "endsAt") VALUES (${keyParam}, 1, ${endsAtParam})
          ON CONFLICT ("key") DO UPDATE SET
@@ -41,7 +45,7 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage {
         [key, now + ttl, now],
       );
       if (++this.increments % SWEEP_EVERY === 0) {
-        await manager.query(`DELETE FROM "${table}" WHERE "endsAt" < ${keyParam}`, [
+        await manager.query(`DELETE FROM "${table}" WHERE "endsAt" < ${firstParam}`, [
           now - SWEEP_AFTER_MS,
         ]);
       }

@@ -30,7 +30,7 @@ export class SessionsService {
     private readonly audit: AuditTrail,
   ) {}
 
-  /** By organizers and by hosts of the stage (others are stopped by the route's roles). */
+  /** By organizers and by hosts of the stage. */
   async create(caller: Caller, stageId: number, dto: CreateSessionDto): Promise<SessionResponse> {
     this.access.requireRole(caller, 'organizer', 'host');
     await this.access.assertSees(caller, 'stage', stageId, 'Stage');

@@ -40,7 +40,8 @@ export class StagesService {
     this.assertDatesInOrder(stage);
     const saved = await this.unit.run(async (manager) => {
       await this.assertSequenceFree(manager, cohortId, stage.sequence);
-      return manager.save(stage);
+      // A copy per attempt: a retried unit must not reuse the id a rolled-back insert set.
+      return manager.save(this.stages.create({ ...stage }));
     });
     return StageResponse.from(saved);
   }

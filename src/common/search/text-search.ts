@@ -55,7 +55,7 @@ export class TextSearch implements OnApplicationBootstrap {
     const pattern = containsPattern(search);
     const like = (column: string) => `${alias}.${column} LIKE :searchPattern ESCAPE '\\'`;
     const ownEmail = `(${alias}.id = :searchEmailOwner AND ${like('email')})`;
-    if (this.onSqlite && folded.length >= MIN_INDEXED_LENGTH) {
+    if (this.onSqlite && [...folded].length >= MIN_INDEXED_LENGTH) {
       const columns = emails === 'all' ? '{searchText email}' : 'searchText';
       const phrase = `"${folded.replace(/"/g, '""')}"`;
       const matches =
