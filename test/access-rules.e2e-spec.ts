@@ -1,5 +1,5 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
-import { AccessService, Visible } from '../src/access/access.service';
+import { AccessService, VISIBLE_TABLES, Visible } from '../src/access/access.service';
 import { ANONYMOUS, Caller } from '../src/access/caller';
 import { Actor } from '../src/auth/actor';
 import {
@@ -12,14 +12,6 @@ import {
   enroll,
 } from './support/factories';
 import { TestApp, createTestApp } from './support/test-app';
-
-const TABLES: Record<Visible, string> = {
-  program: 'programs',
-  cohort: 'cohorts',
-  stage: 'stages',
-  participant: 'participants',
-  mentor: 'mentors',
-};
 
 /**
  * The rules of AccessService against a real database, without HTTP: for each kind of caller,
@@ -41,7 +33,7 @@ describe('access rules', () => {
     const query = t.dataSource
       .createQueryBuilder()
       .select('"row"."id"', 'id')
-      .from(TABLES[kind], 'row')
+      .from(VISIBLE_TABLES[kind], 'row')
       .where('"row"."id" IN (:...ids)', { ids })
       .orderBy('"row"."id"');
     const rows = await access.scope(query, caller, kind, '"row"."id"').getRawMany();
@@ -104,7 +96,7 @@ describe('access rules', () => {
     expect(await visible(participant, 'participant', people)).toEqual([mentee.id]);
     expect(await visible(participant, 'mentor', mentors)).toEqual([mentor.id]);
 
-    for (const kind of Object.keys(TABLES) as Visible[]) {
+    for (const kind of Object.keys(VISIBLE_TABLES) as Visible[]) {
       expect(await visible(ANONYMOUS, kind, [1, 2, 3])).toEqual([]);
     }
 

@@ -8,7 +8,8 @@ import { Caller } from './caller';
 /** What a scope narrows: each kind of record a caller may or may not see. */
 export type Visible = 'program' | 'cohort' | 'stage' | 'participant' | 'mentor';
 
-const TABLES: Record<Visible, string> = {
+/** The table of each kind of record. */
+export const VISIBLE_TABLES: Record<Visible, string> = {
   program: 'programs',
   cohort: 'cohorts',
   stage: 'stages',
@@ -71,7 +72,7 @@ export class AccessService {
     const select = this.dataSource
       .createQueryBuilder()
       .select('1', 'found')
-      .from(TABLES[kind], 'row')
+      .from(VISIBLE_TABLES[kind], 'row')
       .where('"row"."id" = :id', { id });
     const rows: unknown[] = await this.scope(select, caller, kind, '"row"."id"').getRawMany();
     if (rows.length === 0) {

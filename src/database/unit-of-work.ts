@@ -75,13 +75,8 @@ export class UnitOfWork {
     target: EntityTarget<T>,
     idOrWhere: number | FindOptionsWhere<T>,
   ): Promise<T | null> {
-    const select = manager
-      .createQueryBuilder(target, 'row')
-      .where(typeof idOrWhere === 'number' ? { id: idOrWhere } : idOrWhere);
-    if (this.locksRows) {
-      select.setLock('pessimistic_write');
-    }
-    return select.getOne();
+    const where = typeof idOrWhere === 'number' ? { id: idOrWhere } : idOrWhere;
+    return this.lockingSelect(manager, target, where).getOne();
   }
 
   /** Every row matching `where`, locked in id order (so that units lock them alike). */
@@ -90,11 +85,16 @@ export class UnitOfWork {
     target: EntityTarget<T>,
     where: FindOptionsWhere<T>,
   ): Promise<T[]> {
-    const select = manager.createQueryBuilder(target, 'row').where(where).orderBy('row.id');
-    if (this.locksRows) {
-      select.setLock('pessimistic_write');
-    }
-    return select.getMany();
+    return this.lockingSelect(manager, target, where).orderBy('row.id').getMany();
+  }
+
+  private lockingSelect<T extends ObjectLiteral>(
+    manager: EntityManager,
+    target: EntityTarget<T>,
+    where: ObjectLiteral,
+  ) {
+    const select = manager.createQueryBuilder(target, 'row').where(where);
+    return this.locksRows ? select.setLock('pessimistic_write') : select;
   }
 
   /** `lock`, or 404 naming `what` when there is no such row. */
