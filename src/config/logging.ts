@@ -15,7 +15,12 @@ export function loggingOptions(config: ConfigService<Environment, true>): Params
         config.get('NODE_ENV') === 'development'
           ? {
               target: 'pino-pretty',
-              options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
+              options: {
+                singleLine: true,
+                translateTime: 'SYS:HH:MM:ss',
+                // The message already says method, path, status and duration.
+                ignore: 'pid,hostname,reqId,req,res,durationMs',
+              },
             }
           : undefined,
       quietReqLogger: true,
