@@ -35,7 +35,7 @@ export class SessionsService {
     this.access.requireRole(caller, 'organizer', 'host');
     await this.access.assertSees(caller, 'stage', stageId, 'Stage');
     return this.unit.run(async (manager) => {
-      const stage = await this.stages.lockForSessions(manager, stageId);
+      const stage = await this.lockStageFor(caller, manager, stageId);
       const { mentorIds = [], ...fields } = dto;
       const times = this.readTimes(dto, stage);
       const mentors = await this.findMentors(manager, mentorIds);
@@ -138,7 +138,7 @@ export class SessionsService {
     this.access.requireRole(caller, 'organizer', 'host');
     const visible = await this.findVisibleOrFail(caller, id);
     return this.unit.run(async (manager) => {
-      const stage = await this.stages.lockForSessions(manager, visible.stageId);
+      const stage = await this.lockStageFor(caller, manager, visible.stageId);
       const session = await this.findInUnitOrFail(manager, id);
       const times = this.readTimes(
         { startsAt: dto.startsAt ?? session.startsAt, endsAt: dto.endsAt ?? session.endsAt },
@@ -163,7 +163,7 @@ export class SessionsService {
     this.access.requireRole(caller, 'organizer', 'host');
     const visible = await this.findVisibleOrFail(caller, id);
     await this.unit.run(async (manager) => {
-      await this.stages.lockForSessions(manager, visible.stageId);
+      await this.lockStageFor(caller, manager, visible.stageId);
       const session = await this.findInUnitOrFail(manager, id);
       await this.recordMentorChanges(manager, session.id, session.mentors ?? [], []);
       await manager.remove(session);
@@ -206,6 +206,18 @@ export class SessionsService {
    * A session is seen with its stage: a host only in the stages it hosts (so it edits only
    * those), mentors and participants in the stages of their cohorts. Otherwise 404, as missing.
    */
+  /**
+   * Locks the stage for the unit, then checks again that the caller may still edit it: a host
+   * removed while this request waited for the lock is refused.
+   */
+  private async lockStageFor(caller: Caller, manager: EntityManager, stageId: number) {
+    const stage = await this.stages.lockForSessions(manager, stageId);
+    if (caller.role === 'host') {
+      await this.access.assertSees(caller, 'stage', stageId, 'Stage');
+    }
+    return stage;
+  }
+
   private findVisibleOrFail(caller: Caller, id: number): Promise<Session> {
     return this.access.findVisibleOrFail(
       caller,
