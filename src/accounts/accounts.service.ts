@@ -22,7 +22,7 @@ import { normalizeEmail } from '../common/validation/email';
 import { Environment } from '../config/environment';
 import { Mentor } from '../mentors/mentor.entity';
 import { Participant } from '../participants/participant.entity';
-import { Stage } from '../stages/stage.entity';
+import { STAGE_HOSTS, Stage } from '../stages/stage.entity';
 import {
   AcceptInvitationDto,
   AccountResponse,
@@ -150,7 +150,7 @@ export class AccountsService implements OnApplicationBootstrap {
       );
       for (const stageId of dto.stageIds ?? []) {
         await manager.createQueryBuilder().relation(Stage, 'hosts').of(stageId).add(account.id);
-        await this.audit.recordLink(manager, 'create', 'stage_hosts', {
+        await this.audit.recordLink(manager, 'create', STAGE_HOSTS, {
           stageId,
           accountId: account.id,
         });

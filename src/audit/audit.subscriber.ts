@@ -89,13 +89,8 @@ export class AuditSubscriber implements EntitySubscriberInterface {
 
   async afterRemove(event: RemoveEvent<ObjectLiteral>): Promise<void> {
     const policy = auditPolicyOf(event.metadata.target);
-    if (!policy) {
+    if (!policy || !event.databaseEntity || event.entityId === undefined) {
       return;
-    }
-    if (!event.databaseEntity || event.entityId === undefined) {
-      throw new Error(
-        `${event.metadata.tableName} is audited: delete it with remove(), not a query`,
-      );
     }
     const removed = { ...event.databaseEntity, ...this.idOf(event.metadata, event.entityId) };
     const changes: FieldChanges = {};

@@ -35,6 +35,8 @@ export function databaseOptions(environment: Environment): DataSourceOptions {
     database: environment.SQLITE_PATH,
     enableWAL: true,
     busyTimeout: environment.SQLITE_BUSY_TIMEOUT_MS,
+    // Not TypeORM's: the read-only connections that `DatabaseModule` opens beside the writer.
+    extra: { readConnections: environment.SQLITE_READ_CONNECTIONS },
     migrationsTransactionMode: 'each',
   };
 }

@@ -11,6 +11,7 @@ import { foldForSearch } from '../common/search/fold-for-search';
 import { EmailsReadable, TextSearch } from '../common/search/text-search';
 import { CreateMentorDto, ListMentorsQuery, MentorResponse, UpdateMentorDto } from './mentor.dto';
 import { Mentor } from './mentor.entity';
+import { SESSION_MENTORS } from '../sessions/session.entity';
 
 @Injectable()
 export class MentorsService {
@@ -96,7 +97,7 @@ export class MentorsService {
       const { count } = await manager
         .createQueryBuilder()
         .select('COUNT(*)', 'count')
-        .from('session_mentors', 'link')
+        .from(SESSION_MENTORS, 'link')
         .where('"link"."mentorId" = :id', { id })
         .getRawOne();
       if (Number(count) > 0) {

@@ -28,6 +28,9 @@ export const SESSION_TYPES = [
 ] as const;
 export type SessionType = (typeof SESSION_TYPES)[number];
 
+/** The join table of `Session.mentors`. */
+export const SESSION_MENTORS = 'session_mentors';
+
 /** One item of a stage's agenda. `startsAt`/`endsAt` are UTC instants. */
 @Entity('sessions')
 @Audited()
@@ -85,7 +88,7 @@ export class Session {
   /** Mentors who lead the session. */
   @ManyToMany(() => Mentor)
   @JoinTable({
-    name: 'session_mentors',
+    name: SESSION_MENTORS,
     joinColumn: { name: 'sessionId', foreignKeyConstraintName: 'FK_session_mentors_session' },
     inverseJoinColumn: { name: 'mentorId', foreignKeyConstraintName: 'FK_session_mentors_mentor' },
   })

@@ -17,7 +17,7 @@ import {
   SessionResponse,
   UpdateSessionDto,
 } from './session.dto';
-import { Session } from './session.entity';
+import { SESSION_MENTORS, Session } from './session.entity';
 import { SessionTimes, readSessionTimes } from './session-timing';
 
 @Injectable()
@@ -101,7 +101,7 @@ export class SessionsService {
     }
     const links = await this.sessions.manager
       .createQueryBuilder(Mentor, 'mentor')
-      .innerJoin('session_mentors', 'link', '"link"."mentorId" = mentor.id')
+      .innerJoin(SESSION_MENTORS, 'link', '"link"."mentorId" = mentor.id')
       .select(['mentor.id', 'mentor.fullName', 'mentor.position'])
       .addSelect('"link"."sessionId"', 'sessionId')
       .where('"link"."sessionId" IN (:...sessionIds)', {
@@ -192,12 +192,12 @@ export class SessionsService {
     const afterIds = new Set(after.map((mentor) => mentor.id));
     for (const mentorId of afterIds) {
       if (!beforeIds.has(mentorId)) {
-        await this.audit.recordLink(manager, 'create', 'session_mentors', { sessionId, mentorId });
+        await this.audit.recordLink(manager, 'create', SESSION_MENTORS, { sessionId, mentorId });
       }
     }
     for (const mentorId of beforeIds) {
       if (!afterIds.has(mentorId)) {
-        await this.audit.recordLink(manager, 'delete', 'session_mentors', { sessionId, mentorId });
+        await this.audit.recordLink(manager, 'delete', SESSION_MENTORS, { sessionId, mentorId });
       }
     }
   }

@@ -8,11 +8,8 @@ import { Caller } from '../access/caller';
 import { notFound } from '../common/http/not-found';
 import { UnitOfWork } from '../database/unit-of-work';
 import { StageHostListResponse, StageHostResponse } from './stage-host.dto';
-import { Stage } from './stage.entity';
+import { STAGE_HOSTS, Stage } from './stage.entity';
 import { StagesService } from './stages.service';
-
-/** The join table of `Stage.hosts`. */
-export const STAGE_HOSTS = 'stage_hosts';
 
 /**
  * Who hosts a stage. Organizers name and remove hosts (the routes' roles); the list is read by

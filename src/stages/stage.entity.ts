@@ -16,6 +16,9 @@ import { INSTANT_COLUMN_TYPE } from '../database/column-types';
 import { Audited } from '../audit/audited';
 
 /** One visit of a cohort to a host city. Dates are local to the stage's time zone. */
+/** The join table of `Stage.hosts`. */
+export const STAGE_HOSTS = 'stage_hosts';
+
 @Entity('stages')
 @Audited()
 @Index('UQ_stages_cohort_sequence', ['cohortId', 'sequence'], { unique: true })
@@ -69,7 +72,7 @@ export class Stage {
   /** Host accounts: the host region's coordinators who edit this stage's agenda. */
   @ManyToMany(() => Account)
   @JoinTable({
-    name: 'stage_hosts',
+    name: STAGE_HOSTS,
     joinColumn: { name: 'stageId', foreignKeyConstraintName: 'FK_stage_hosts_stage' },
     inverseJoinColumn: { name: 'accountId', foreignKeyConstraintName: 'FK_stage_hosts_account' },
   })

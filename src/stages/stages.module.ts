@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module';
 import { CohortsModule } from '../cohorts/cohorts.module';
-import { Session } from '../sessions/session.entity';
 import { StageHostsController } from './stage-hosts.controller';
 import { StageHostsService } from './stage-hosts.service';
 import { Stage } from './stage.entity';
@@ -10,7 +9,7 @@ import { StagesController } from './stages.controller';
 import { StagesService } from './stages.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Stage, Session]), CohortsModule, AccountsModule],
+  imports: [TypeOrmModule.forFeature([Stage]), CohortsModule, AccountsModule],
   controllers: [StagesController, StageHostsController],
   providers: [StagesService, StageHostsService],
   exports: [StagesService],

@@ -11,7 +11,7 @@ import { endOfLocalDate, keepWallClock, startOfLocalDate } from '../common/time/
 import { UnitOfWork } from '../database/unit-of-work';
 import { Session } from '../sessions/session.entity';
 import { CreateStageDto, ListStagesQuery, StageResponse, UpdateStageDto } from './stage.dto';
-import { Stage } from './stage.entity';
+import { STAGE_HOSTS, Stage } from './stage.entity';
 
 /**
  * Organizers write; every caller reads the stages it sees (a host: the stages it hosts).
@@ -125,11 +125,11 @@ export class StagesService {
       const hosts = await manager
         .createQueryBuilder()
         .select('"host"."accountId"', 'accountId')
-        .from('stage_hosts', 'host')
+        .from(STAGE_HOSTS, 'host')
         .where('"host"."stageId" = :id', { id })
         .getRawMany<{ accountId: number | string }>();
       for (const { accountId } of hosts) {
-        await this.audit.recordLink(manager, 'delete', 'stage_hosts', {
+        await this.audit.recordLink(manager, 'delete', STAGE_HOSTS, {
           stageId: id,
           accountId: Number(accountId),
         });
@@ -137,7 +137,7 @@ export class StagesService {
       await manager
         .createQueryBuilder()
         .delete()
-        .from('stage_hosts')
+        .from(STAGE_HOSTS)
         .where({ stageId: id })
         .execute();
       await manager.remove(stage);
