@@ -1,6 +1,7 @@
 import { Response } from 'supertest';
 import { Program } from '../src/programs/program.entity';
 import {
+  assignMentor,
   createAccount,
   createCohort,
   createMentor,
@@ -436,5 +437,149 @@ describe('concurrency', () => {
       expect(list.body.total).toBe(5);
     }
     await enroll(t, cohorts[0].id, (await createParticipant(t)).id);
+  });
+
+  it('keeps what every other write path acknowledged in one burst, through a restart', async () => {
+    const program = await createProgram(t);
+    const cohort = await createCohort(t, {}, program.id);
+    const emptyCohort = await createCohort(t, {}, program.id);
+    const stage = await createStage(
+      t,
+      { startDate: '2025-11-17', endDate: '2025-11-20' },
+      cohort.id,
+    );
+    const session = await createSession(t, { track: 'zone' }, stage.id);
+    const [staying, leaving, unenrolled] = await Promise.all([
+      createParticipant(t),
+      createParticipant(t),
+      createParticipant(t),
+    ]);
+    await enroll(t, cohort.id, staying.id);
+    await enroll(t, cohort.id, leaving.id);
+    const mentor = await createMentor(t);
+    const assignment = await assignMentor(t, mentor.id, cohort.id, staying.id);
+    const host = await createAccount(t, 'host', { stageIds: [stage.id] });
+    const renamed = await createAccount(t, 'host');
+    const title = `Поток ${fresh()}`;
+    const sequence = 1000; // the highest allowed: no factory-made stage of this file has it
+
+    const burst: Array<[string, () => Promise<Response>]> = [
+      ...[1, 2, 3].map((): [string, () => Promise<Response>] => [
+        'cohort',
+        () => t.http().post(`/api/programs/${program.id}/cohorts`).send({ title }),
+      ]),
+      ...[1, 2, 3].map((): [string, () => Promise<Response>] => [
+        'stage',
+        () =>
+          t.http().post(`/api/cohorts/${cohort.id}/stages`).send({
+            sequence,
+            title: 'Этап',
+            city: 'Тюмень',
+            region: 'Тюменская область',
+            timeZone: 'Asia/Yekaterinburg',
+            startDate: '2025-12-01',
+            endDate: '2025-12-03',
+          }),
+      ]),
+      ...[1, 2].map((i): [string, () => Promise<Response>] => [
+        'mentor',
+        () =>
+          t
+            .http()
+            .post('/api/mentors')
+            .send({
+              fullName: `Наставник ${fresh()}`,
+              position: 'Заместитель главы',
+              organization: 'Администрация',
+              email: `burst-mentor-${i}-${fresh()}@example.ru`,
+            }),
+      ]),
+      [
+        'rename mentor',
+        () => t.http().patch(`/api/mentors/${mentor.id}`).send({ position: 'Первый заместитель' }),
+      ],
+      [
+        'rename participant',
+        () => t.http().patch(`/api/participants/${staying.id}`).send({ position: 'Глава округа' }),
+      ],
+      ['delete participant', () => t.http().delete(`/api/participants/${unenrolled.id}`)],
+      ['withdraw', () => t.http().delete(`/api/cohorts/${cohort.id}/enrollments/${leaving.id}`)],
+      ['unassign', () => t.http().delete(`/api/mentors/${mentor.id}/assignments/${assignment.id}`)],
+      ['unhost', () => t.http().delete(`/api/stages/${stage.id}/hosts/${host.account.id}`)],
+      [
+        'rename account',
+        () => t.http().patch(`/api/accounts/${renamed.account.id}`).send({ fullName: 'Новое имя' }),
+      ],
+      ['reinvite', () => t.http().post(`/api/accounts/${renamed.account.id}/invitations`)],
+      ['zone', () => t.http().patch(`/api/stages/${stage.id}`).send({ timeZone: 'Europe/Moscow' })],
+      [
+        'rename cohort',
+        () =>
+          t
+            .http()
+            .patch(`/api/cohorts/${cohort.id}`)
+            .send({ title: `${title} (основной)` }),
+      ],
+      ['delete cohort', () => t.http().delete(`/api/cohorts/${emptyCohort.id}`)],
+    ];
+    const order = interleave(burst, 11);
+    const responses = await Promise.all(order.map(([, send]) => send()));
+    expectNoServerError(responses);
+    const of = (kind: string) => responses.filter((_, index) => order[index][0] === kind);
+    expect(statuses(of('cohort'))).toEqual({ 201: 1, 409: 2 });
+    expect(statuses(of('stage'))).toEqual({ 201: 1, 409: 2 });
+    for (const kind of burst
+      .map(([name]) => name)
+      .filter((k) => !['cohort', 'stage'].includes(k))) {
+      expect([kind, of(kind).every((response) => response.status < 300)]).toEqual([kind, true]);
+    }
+    const newCohort = of('cohort').find((response) => response.status === 201)!.body;
+    const newStage = of('stage').find((response) => response.status === 201)!.body;
+    const newMentors = of('mentor').map((response) => response.body.id as number);
+
+    const readBack = async (app: TestApp) => {
+      await app.http().get(`/api/cohorts/${newCohort.id}`).expect(200);
+      await app.http().get(`/api/stages/${newStage.id}`).expect(200);
+      for (const id of newMentors) {
+        await app.http().get(`/api/mentors/${id}`).expect(200);
+      }
+      expect((await app.http().get(`/api/mentors/${mentor.id}`)).body.position).toBe(
+        'Первый заместитель',
+      );
+      expect((await app.http().get(`/api/participants/${staying.id}`)).body.position).toBe(
+        'Глава округа',
+      );
+      await app.http().get(`/api/participants/${unenrolled.id}`).expect(404);
+      const enrollments = await app
+        .http()
+        .get(`/api/cohorts/${cohort.id}/enrollments?status=withdrawn`);
+      expect(enrollments.body.items.map((e: { participantId: number }) => e.participantId)).toEqual(
+        [leaving.id],
+      );
+      expect((await app.http().get(`/api/mentors/${mentor.id}/assignments`)).body.total).toBe(0);
+      expect((await app.http().get(`/api/stages/${stage.id}/hosts`)).body.items).toEqual([]);
+      expect((await app.http().get(`/api/accounts/${renamed.account.id}`)).body.fullName).toBe(
+        'Новое имя',
+      );
+      expect((await app.http().get(`/api/cohorts/${cohort.id}`)).body.title).toBe(
+        `${title} (основной)`,
+      );
+      await app.http().get(`/api/cohorts/${emptyCohort.id}`).expect(404);
+      const moved = (await app.http().get(`/api/sessions/${session.id}`)).body;
+      expect(moved).toMatchObject({
+        timeZone: 'Europe/Moscow',
+        startsAtLocal: session.startsAtLocal,
+      });
+    };
+    await readBack(t);
+    t = await t.reopen();
+    await readBack(t);
+    // The reinvitation's new link works after the restart; the old one does not.
+    const link = of('reinvite')[0].body.token as string;
+    await t
+      .anonymous()
+      .post('/api/invitations/accept')
+      .send({ token: link, password: 'a long password again' })
+      .expect(200);
   });
 });
