@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
+import { AgendasModule } from './agendas/agendas.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -16,6 +17,7 @@ import { HealthModule } from './health/health.module';
 import { MentorsModule } from './mentors/mentors.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { ProgramsModule } from './programs/programs.module';
+import { SchedulesModule } from './schedules/schedules.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { StagesModule } from './stages/stages.module';
 
@@ -35,6 +37,8 @@ import { StagesModule } from './stages/stages.module';
     CohortsModule,
     StagesModule,
     SessionsModule,
+    AgendasModule,
+    SchedulesModule,
     ParticipantsModule,
     EnrollmentsModule,
     MentorsModule,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Role } from '../accounts/account.entity';
 import { Actor } from '../auth/actor';
-import { Caller } from './caller';
+import { Caller, FeedReader } from './caller';
 
 /** What a scope narrows: each kind of record a caller may or may not see. */
 export type Visible = 'program' | 'cohort' | 'stage' | 'participant' | 'mentor';
@@ -48,7 +48,7 @@ export class AccessService {
 
   /** 403 unless the caller has one of `roles` (an anonymous caller has none). */
   requireRole(caller: Caller, ...roles: Role[]): asserts caller is Actor {
-    if (caller.role === 'anonymous' || !roles.includes(caller.role)) {
+    if (caller.role === 'anonymous' || caller.role === 'feed' || !roles.includes(caller.role)) {
       throw new ForbiddenException(`Only ${roles.join(' or ')} may do this`);
     }
   }
@@ -111,6 +111,29 @@ export class AccessService {
     return rows.map((row) => Number(row.stageId));
   }
 
+  /**
+   * A participant's schedule: for organizers, the participant, its mentors and its feed link.
+   * A mentor's: for organizers, the mentor and its feed link. 404 for one the caller cannot
+   * see, 403 for a role that reads no schedules of that kind.
+   */
+  async assertReadsSchedule(
+    caller: Caller,
+    owner: { participantId: number } | { mentorId: number },
+  ): Promise<void> {
+    const reads: Caller['role'][] =
+      'participantId' in owner
+        ? ['organizer', 'participant', 'mentor', 'feed']
+        : ['organizer', 'mentor', 'feed'];
+    if (!reads.includes(caller.role)) {
+      throw new ForbiddenException('This role does not read schedules of this kind');
+    }
+    if ('participantId' in owner) {
+      await this.assertSees(caller, 'participant', owner.participantId, 'Participant');
+    } else {
+      await this.assertSees(caller, 'mentor', owner.mentorId, 'Mentor');
+    }
+  }
+
   /** Email and phone of a participant: for organizers and the participant itself. */
   seesParticipantContacts(caller: Caller, participantId: number): boolean {
     return (
@@ -138,6 +161,9 @@ export class AccessService {
     if (caller.role === 'anonymous') {
       return '1 = 0';
     }
+    if (caller.role === 'feed') {
+      return this.feedCondition(caller, kind, column);
+    }
     switch (kind) {
       case 'cohort':
         return `${column} IN (${this.cohortsOf(caller)})`;
@@ -152,6 +178,17 @@ export class AccessService {
       case 'mentor':
         return this.mentorCondition(caller, column);
     }
+  }
+
+  /** A feed link reads its owner's schedule: it sees its owner, nothing else. */
+  private feedCondition(caller: FeedReader, kind: Visible, column: string): string {
+    if (kind === 'participant' && caller.participantId !== null) {
+      return `${column} = ${PARTICIPANT}`;
+    }
+    if (kind === 'mentor' && caller.mentorId !== null) {
+      return `${column} = ${MENTOR}`;
+    }
+    return '1 = 0';
   }
 
   private cohortsOf(caller: Actor): string {
@@ -212,6 +249,9 @@ export class AccessService {
   private parameters(caller: Caller): Record<string, number | null> {
     if (caller.role === 'anonymous') {
       return {};
+    }
+    if (caller.role === 'feed') {
+      return { accessParticipantId: caller.participantId, accessMentorId: caller.mentorId };
     }
     return {
       accessAccountId: caller.accountId,

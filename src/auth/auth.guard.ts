@@ -14,7 +14,7 @@ import { Role } from '../accounts/account.entity';
 import { requestContext } from '../common/request-context';
 import { parameterMarker } from '../database/sql';
 import { Actor } from './actor';
-import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
+import { ALLOWED_ROLES, OPTIONAL_SIGN_IN, PUBLIC_ROUTE } from './auth.decorators';
 import { AccessTokenClaims, TOKEN_ALGORITHM } from './auth.service';
 
 const MAX_ID = 2_147_483_647;
@@ -59,6 +59,12 @@ export class AuthGuard implements CanActivate {
       return true;
     }
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    if (
+      request.headers.authorization === undefined &&
+      this.reflector.getAllAndOverride<boolean>(OPTIONAL_SIGN_IN, targets)
+    ) {
+      return true;
+    }
     const actor = await this.authenticate(request);
     request.actor = actor;
     const store = requestContext.getStore();

@@ -1,4 +1,6 @@
 import { Account } from '../accounts/account.entity';
+import { AgendaVersion } from '../agendas/agenda-version.entity';
+import { PublishedSession, PublishedSessionMentor } from '../agendas/published-session.entity';
 import { Invitation } from '../accounts/invitation.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { Cohort } from '../cohorts/cohort.entity';
@@ -8,6 +10,7 @@ import { Mentor } from '../mentors/mentor.entity';
 import { Participant } from '../participants/participant.entity';
 import { Program } from '../programs/program.entity';
 import { RateLimitWindow } from '../rate-limits/rate-limit-window.entity';
+import { CalendarFeed } from '../schedules/calendar-feed.entity';
 import { Session } from '../sessions/session.entity';
 import { Stage } from '../stages/stage.entity';
 
@@ -24,4 +27,8 @@ export const ENTITIES = [
   Invitation,
   AuditEntry,
   RateLimitWindow,
+  AgendaVersion,
+  PublishedSession,
+  PublishedSessionMentor,
+  CalendarFeed,
 ];

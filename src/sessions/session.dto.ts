@@ -19,8 +19,15 @@ import { toLocalDateTime } from '../common/time/time';
 import { IsDateTimeInput, IsLocalDate } from '../common/validation/time-validators';
 import { Mentor } from '../mentors/mentor.entity';
 import { Stage } from '../stages/stage.entity';
-import { SESSION_TYPES, Session, SessionType } from './session.entity';
+import {
+  SESSION_STATUSES,
+  SESSION_TYPES,
+  Session,
+  SessionStatus,
+  SessionType,
+} from './session.entity';
 import { Trim } from '../common/validation/trim';
+import { Conflict } from './conflicts';
 
 export class CreateSessionDto {
   @ApiProperty({ example: 'Бренд-бук города: как Тюмень рассказывает о себе' })
@@ -38,6 +45,15 @@ export class CreateSessionDto {
   @ApiProperty({ enum: SESSION_TYPES, example: 'lecture' })
   @IsIn(SESSION_TYPES)
   type: SessionType;
+
+  @ApiPropertyOptional({
+    enum: SESSION_STATUSES,
+    default: 'scheduled',
+    description: 'A cancelled session stays in the published agenda, marked, until removed',
+  })
+  @MayOmit()
+  @IsIn(SESSION_STATUSES)
+  status?: SessionStatus;
 
   @ApiProperty({
     example: '2025-11-18T10:00',
@@ -164,6 +180,9 @@ export class SessionResponse {
   @ApiProperty({ enum: SESSION_TYPES })
   type: SessionType;
 
+  @ApiProperty({ enum: SESSION_STATUSES })
+  status: SessionStatus;
+
   @ApiProperty({ example: '2025-11-18T05:00:00.000Z', description: 'UTC instant' })
   startsAt: string;
 
@@ -210,6 +229,7 @@ export class SessionResponse {
       title: session.title,
       description: session.description,
       type: session.type,
+      status: session.status,
       startsAt: session.startsAt.toISOString(),
       endsAt: session.endsAt.toISOString(),
       startsAtLocal: toLocalDateTime(session.startsAt, stage.timeZone),
@@ -225,4 +245,10 @@ export class SessionResponse {
       mentors: (session.mentors ?? []).map(SessionLeader.from),
     };
   }
+}
+
+/** A written session, with the conflicts it now takes part in (the write is kept). */
+export class SessionWriteResponse extends SessionResponse {
+  @ApiProperty({ type: [Conflict] })
+  warnings: Conflict[];
 }

@@ -28,6 +28,10 @@ export const SESSION_TYPES = [
 ] as const;
 export type SessionType = (typeof SESSION_TYPES)[number];
 
+/** A cancelled session stays in the agenda, marked, until it is removed. */
+export const SESSION_STATUSES = ['scheduled', 'cancelled'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
 /** The join table of `Session.mentors`. */
 export const SESSION_MENTORS = 'session_mentors';
 
@@ -55,6 +59,9 @@ export class Session {
 
   @Column({ type: 'varchar', length: 20 })
   type: SessionType;
+
+  @Column({ type: 'varchar', length: 20, default: 'scheduled' })
+  status: SessionStatus;
 
   @Column({ type: INSTANT_COLUMN_TYPE })
   startsAt: Date;

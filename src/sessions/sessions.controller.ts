@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNoContentResponse,
@@ -12,11 +11,13 @@ import {
 import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdParam } from '../common/http/id-param';
-import { Page, PageOf } from '../common/http/pagination';
+import { Page, PageOf, PageQuery } from '../common/http/pagination';
+import { Conflict } from './conflicts';
 import {
   CreateSessionDto,
   ListSessionsQuery,
   SessionResponse,
+  SessionWriteResponse,
   UpdateSessionDto,
 } from './session.dto';
 import { SessionsService } from './sessions.service';
@@ -31,20 +32,38 @@ export class SessionsController {
 
   @Post('stages/:id/sessions')
   @Roles('organizer', 'host')
-  @ApiCreatedResponse({ type: SessionResponse })
+  @ApiCreatedResponse({
+    type: SessionWriteResponse,
+    description: 'Created; `warnings` lists the conflicts it takes part in',
+  })
   @ApiForbiddenResponse({ description: 'Only organizers and the stage’s hosts edit its agenda' })
   @ApiNotFoundResponse({ description: 'No such stage (or not one the host hosts) or mentor' })
-  @ApiConflictResponse({ description: 'Overlaps another session of the same track' })
   create(
     @CurrentActor() actor: Actor,
     @IdParam() stageId: number,
     @Body() dto: CreateSessionDto,
-  ): Promise<SessionResponse> {
+  ): Promise<SessionWriteResponse> {
     return this.sessions.create(actor, stageId, dto);
   }
 
+  @Get('stages/:id/conflicts')
+  @Roles('organizer', 'host')
+  @ApiOkResponse({ type: PageOf(Conflict) })
+  @ApiForbiddenResponse({ description: 'Only organizers and the stage’s hosts' })
+  @ApiNotFoundResponse({ description: 'No such stage, or not one the host hosts' })
+  conflicts(
+    @CurrentActor() actor: Actor,
+    @IdParam() stageId: number,
+    @Query() query: PageQuery,
+  ): Promise<Page<Conflict>> {
+    return this.sessions.stageConflicts(actor, stageId, query);
+  }
+
   @Get('stages/:id/sessions')
-  @ApiOkResponse({ type: PageOf(SessionResponse) })
+  @ApiOkResponse({
+    type: PageOf(SessionResponse),
+    description: 'Organizers and hosts see the agenda being edited; others the published one',
+  })
   @ApiNotFoundResponse({ description: 'No such stage, or not one the caller sees' })
   list(
     @CurrentActor() actor: Actor,
@@ -55,7 +74,10 @@ export class SessionsController {
   }
 
   @Get('sessions/:id')
-  @ApiOkResponse({ type: SessionResponse })
+  @ApiOkResponse({
+    type: SessionResponse,
+    description: 'Participants and mentors see it as the latest published agenda shows it',
+  })
   @ApiNotFoundResponse({ description: 'No such session, or not in a stage the caller sees' })
   get(@CurrentActor() actor: Actor, @IdParam() id: number): Promise<SessionResponse> {
     return this.sessions.get(actor, id);
@@ -63,15 +85,14 @@ export class SessionsController {
 
   @Patch('sessions/:id')
   @Roles('organizer', 'host')
-  @ApiOkResponse({ type: SessionResponse })
+  @ApiOkResponse({ type: SessionWriteResponse })
   @ApiForbiddenResponse({ description: 'Only organizers and the stage’s hosts edit its agenda' })
   @ApiNotFoundResponse({ description: 'No such session, or not in a stage the host hosts' })
-  @ApiConflictResponse({ description: 'Overlaps another session of the same track' })
   update(
     @CurrentActor() actor: Actor,
     @IdParam() id: number,
     @Body() dto: UpdateSessionDto,
-  ): Promise<SessionResponse> {
+  ): Promise<SessionWriteResponse> {
     return this.sessions.update(actor, id, dto);
   }
 

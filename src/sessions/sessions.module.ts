@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PublishedSessionsModule } from '../agendas/published-sessions.module';
 import { StagesModule } from '../stages/stages.module';
 import { Session } from './session.entity';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Session]), StagesModule],
+  imports: [TypeOrmModule.forFeature([Session]), StagesModule, PublishedSessionsModule],
   controllers: [SessionsController],
   providers: [SessionsService],
   exports: [SessionsService],

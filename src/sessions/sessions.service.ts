@@ -1,12 +1,13 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditTrail } from '../audit/audit-trail';
 import { Caller } from '../access/caller';
 import { notFound } from '../common/http/not-found';
-import { Page, toPage } from '../common/http/pagination';
-import { endOfLocalDate, startOfLocalDate, toLocalDateTime } from '../common/time/time';
+import { Page, PageQuery, toPage } from '../common/http/pagination';
+import { PublishedSessionsService } from '../agendas/published-sessions.service';
+import { endOfLocalDate, startOfLocalDate } from '../common/time/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Mentor } from '../mentors/mentor.entity';
 import { Stage } from '../stages/stage.entity';
@@ -14,10 +15,14 @@ import { StagesService } from '../stages/stages.service';
 import {
   CreateSessionDto,
   ListSessionsQuery,
+  SessionLeader,
   SessionResponse,
+  SessionWriteResponse,
   UpdateSessionDto,
 } from './session.dto';
 import { SESSION_MENTORS, Session } from './session.entity';
+import { Conflict, findConflicts } from './conflicts';
+import { SessionSnapshot } from './session-snapshot';
 import { SessionTimes, readSessionTimes } from './session-timing';
 
 @Injectable()
@@ -28,10 +33,15 @@ export class SessionsService {
     private readonly access: AccessService,
     private readonly unit: UnitOfWork,
     private readonly audit: AuditTrail,
+    private readonly published: PublishedSessionsService,
   ) {}
 
   /** By organizers and by hosts of the stage. */
-  async create(caller: Caller, stageId: number, dto: CreateSessionDto): Promise<SessionResponse> {
+  async create(
+    caller: Caller,
+    stageId: number,
+    dto: CreateSessionDto,
+  ): Promise<SessionWriteResponse> {
     this.access.requireRole(caller, 'organizer', 'host');
     await this.access.assertSees(caller, 'stage', stageId, 'Stage');
     return this.unit.run(async (manager) => {
@@ -40,7 +50,6 @@ export class SessionsService {
       const times = this.readTimes(dto, stage);
       const mentors = await this.findMentors(manager, mentorIds);
       const track = dto.track ?? null;
-      await this.refuseOverlap(manager, stage, track, times);
 
       const session = await manager.save(
         manager.create(Session, {
@@ -59,7 +68,7 @@ export class SessionsService {
         }),
       );
       await this.recordMentorChanges(manager, session.id, [], mentors);
-      return SessionResponse.from(session, stage);
+      return this.withWarnings(manager, session, stage);
     });
   }
 
@@ -69,6 +78,9 @@ export class SessionsService {
     query: ListSessionsQuery,
   ): Promise<Page<SessionResponse>> {
     const stage = await this.stages.findVisibleOrFail(caller, stageId);
+    if (!this.editsAgendas(caller)) {
+      return this.published.list(stage.id, query);
+    }
     // The page without joins (LIMIT on the sessions themselves), then its mentors in one query.
     const sessions = this.sessions
       .createQueryBuilder('session')
@@ -90,16 +102,16 @@ export class SessionsService {
       });
     }
     const [rows, total] = await sessions.getManyAndCount();
-    await this.attachMentors(rows);
+    await this.attachMentors(this.sessions.manager, rows);
     return toPage([rows, total], query, (session) => SessionResponse.from(session, stage));
   }
 
   /** The mentors who lead each of `sessions`, by name, read in one query. */
-  private async attachMentors(sessions: Session[]): Promise<void> {
+  private async attachMentors(manager: EntityManager, sessions: Session[]): Promise<void> {
     if (sessions.length === 0) {
       return;
     }
-    const links = await this.sessions.manager
+    const links = await manager
       .createQueryBuilder(Mentor, 'mentor')
       .innerJoin(SESSION_MENTORS, 'link', '"link"."mentorId" = mentor.id')
       .select(['mentor.id', 'mentor.fullName', 'mentor.position'])
@@ -129,12 +141,15 @@ export class SessionsService {
   }
 
   async get(caller: Caller, id: number): Promise<SessionResponse> {
+    if (!this.editsAgendas(caller)) {
+      return this.published.get(caller, id);
+    }
     const session = await this.findVisibleOrFail(caller, id);
     return SessionResponse.from(session, session.stage!);
   }
 
   /** By organizers and by hosts of the session's stage. */
-  async update(caller: Caller, id: number, dto: UpdateSessionDto): Promise<SessionResponse> {
+  async update(caller: Caller, id: number, dto: UpdateSessionDto): Promise<SessionWriteResponse> {
     this.access.requireRole(caller, 'organizer', 'host');
     const visible = await this.findVisibleOrFail(caller, id);
     return this.unit.run(async (manager) => {
@@ -148,13 +163,12 @@ export class SessionsService {
       const track = dto.track === undefined ? session.track : dto.track;
       const formerMentors = session.mentors ?? [];
       const mentors = mentorIds ? await this.findMentors(manager, mentorIds) : formerMentors;
-      await this.refuseOverlap(manager, stage, track, times, session.id);
 
       this.sessions.merge(session, { ...fields, ...times, track });
       session.mentors = mentors;
       const saved = await manager.save(session);
       await this.recordMentorChanges(manager, session.id, formerMentors, mentors);
-      return SessionResponse.from(saved, stage);
+      return this.withWarnings(manager, saved, stage);
     });
   }
 
@@ -168,6 +182,76 @@ export class SessionsService {
       await this.recordMentorChanges(manager, session.id, session.mentors ?? [], []);
       await manager.remove(session);
     });
+  }
+
+  /**
+   * The conflicts among a stage's sessions (people, rooms, mandatory sessions of one track),
+   * for organizers and the stage's hosts.
+   */
+  async stageConflicts(caller: Caller, stageId: number, query: PageQuery): Promise<Page<Conflict>> {
+    this.access.requireRole(caller, 'organizer', 'host');
+    const stage = await this.stages.findVisibleOrFail(caller, stageId);
+    const sessions = await this.sessions.find({ where: { stageId: stage.id } });
+    await this.attachMentors(this.sessions.manager, sessions);
+    const conflicts = findConflicts(sessions, stage.timeZone);
+    return {
+      items: conflicts.slice(query.offset, query.offset + query.limit),
+      total: conflicts.length,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  /** A stage's sessions as they are now, in time order, read inside a publishing unit. */
+  async snapshotOfStage(manager: EntityManager, stageId: number): Promise<SessionSnapshot[]> {
+    const sessions = await manager.find(Session, {
+      where: { stageId },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+    await this.attachMentors(manager, sessions);
+    return sessions.map((session) => ({
+      id: session.id,
+      title: session.title,
+      description: session.description,
+      type: session.type,
+      status: session.status,
+      startsAt: session.startsAt.toISOString(),
+      endsAt: session.endsAt.toISOString(),
+      venue: session.venue,
+      address: session.address,
+      onlineUrl: session.onlineUrl,
+      track: session.track,
+      isMandatory: session.isMandatory,
+      capacity: session.capacity,
+      speakers: session.speakers,
+      mentors: (session.mentors ?? []).map(SessionLeader.from),
+    }));
+  }
+
+  /** Organizers and hosts work on the agendas being edited; everyone else reads published ones. */
+  private editsAgendas(caller: Caller): boolean {
+    return caller.role === 'organizer' || caller.role === 'host';
+  }
+
+  /** The written session with the conflicts it takes part in, read inside the writing unit. */
+  private async withWarnings(
+    manager: EntityManager,
+    session: Session,
+    stage: Stage,
+  ): Promise<SessionWriteResponse> {
+    const overlapping = await manager
+      .createQueryBuilder(Session, 'session')
+      .where('session.stageId = :stageId', { stageId: stage.id })
+      .andWhere('session.startsAt < :endsAt AND session.endsAt > :startsAt', {
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+      })
+      .getMany();
+    await this.attachMentors(manager, overlapping);
+    return {
+      ...SessionResponse.from(session, stage),
+      warnings: findConflicts(overlapping, stage.timeZone, session.id),
+    };
   }
 
   private async findInUnitOrFail(manager: EntityManager, id: number): Promise<Session> {
@@ -254,31 +338,5 @@ export class SessionsService {
       throw notFound('Mentor', missing);
     }
     return mentors;
-  }
-
-  /** Sessions of one track of a stage never overlap; parallel sessions use different tracks. */
-  private async refuseOverlap(
-    manager: EntityManager,
-    stage: Stage,
-    track: string | null,
-    { startsAt, endsAt }: SessionTimes,
-    exceptId?: number,
-  ): Promise<void> {
-    const overlapping = manager
-      .createQueryBuilder(Session, 'session')
-      .where('session.stageId = :stageId', { stageId: stage.id })
-      .andWhere('session.startsAt < :endsAt AND session.endsAt > :startsAt', { startsAt, endsAt })
-      .andWhere(track === null ? 'session.track IS NULL' : 'session.track = :track', { track });
-    if (exceptId !== undefined) {
-      overlapping.andWhere('session.id <> :exceptId', { exceptId });
-    }
-    const other = await overlapping.getOne();
-    if (other) {
-      const span = `${toLocalDateTime(other.startsAt, stage.timeZone)}–${toLocalDateTime(other.endsAt, stage.timeZone)}`;
-      throw new ConflictException(
-        `The session overlaps session ${other.id} "${other.title}" (${span}) of the same track; ` +
-          'give parallel sessions different tracks',
-      );
-    }
   }
 }

@@ -48,6 +48,11 @@ export function isValidDateTimeInput(value: string): boolean {
   );
 }
 
+/** A local date, or an instant written with its offset or `Z`: a bound across time zones. */
+export function isValidDateOrInstant(value: string): boolean {
+  return isValidLocalDate(value) || (HAS_OFFSET.test(value) && isValidDateTimeInput(value));
+}
+
 /**
  * The time rule: input without an offset is wall-clock time in `zone`; with an offset or `Z`
  * it is that instant.

@@ -1,5 +1,10 @@
 import { ValidationOptions, registerDecorator } from 'class-validator';
-import { isValidDateTimeInput, isValidLocalDate, isValidTimeZone } from '../time/time';
+import {
+  isValidDateOrInstant,
+  isValidDateTimeInput,
+  isValidLocalDate,
+  isValidTimeZone,
+} from '../time/time';
 
 function stringRule(
   name: string,
@@ -34,4 +39,11 @@ export const IsDateTimeInput = stringRule(
   isValidDateTimeInput,
   (property) =>
     `${property} must be a date and time such as 2025-11-18T10:00 (wall clock of the stage) or 2025-11-18T07:00Z`,
+);
+
+export const IsDateOrInstant = stringRule(
+  'isDateOrInstant',
+  isValidDateOrInstant,
+  (property) =>
+    `${property} must be a local date such as 2025-11-18 or an instant with its offset such as 2025-11-18T07:00Z`,
 );

@@ -1,0 +1,215 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { Caller } from '../access/caller';
+import { calendarFile } from '../calendar/calendar-file';
+import { Page, PageQuery } from '../common/http/pagination';
+import { Clock } from '../common/time/clock';
+import { UnitOfWork } from '../database/unit-of-work';
+import { findConflicts } from '../sessions/conflicts';
+import { SessionsService } from '../sessions/sessions.service';
+import { Stage } from '../stages/stage.entity';
+import { StagesService } from '../stages/stages.service';
+import { agendaChanges, changedSessionIds } from './agenda-changes';
+import { AgendaVersionResponse, AgendaVersionSummary } from './agenda.dto';
+import { AgendaVersion, StageSnapshot } from './agenda-version.entity';
+import { PublishedSessionsService } from './published-sessions.service';
+import { sessionUid } from '../calendar/session-uid';
+
+/**
+ * Publishing a stage's agenda: organizers and the stage's hosts edit sessions freely and
+ * release them as numbered, immutable versions. Participants, mentors and the public see the
+ * latest version only.
+ */
+@Injectable()
+export class AgendasService {
+  private readonly publicUrl: string;
+
+  constructor(
+    @InjectRepository(AgendaVersion) private readonly versions: Repository<AgendaVersion>,
+    private readonly stages: StagesService,
+    private readonly sessions: SessionsService,
+    private readonly published: PublishedSessionsService,
+    private readonly access: AccessService,
+    private readonly unit: UnitOfWork,
+    private readonly clock: Clock,
+    config: ConfigService,
+  ) {
+    this.publicUrl = config.getOrThrow<string>('PUBLIC_URL');
+  }
+
+  /**
+   * Releases the next version. Refused (409) when nothing changed since the last one, or when
+   * two mandatory sessions of one track overlap (the list says which). Publishes of one stage
+   * take the stage's lock, so two at once make one version.
+   */
+  async publish(caller: Caller, stageId: number): Promise<AgendaVersionResponse> {
+    this.access.requireRole(caller, 'organizer', 'host');
+    await this.access.assertSees(caller, 'stage', stageId, 'Stage');
+    return this.unit.run(async (manager) => {
+      const stage = await this.stages.lockForSessions(manager, stageId);
+      await this.access.assertSees(caller, 'stage', stageId, 'Stage');
+      const sessions = await this.sessions.snapshotOfStage(manager, stageId);
+      const clashes = findConflicts(
+        sessions.map((session) => ({
+          ...session,
+          startsAt: new Date(session.startsAt),
+          endsAt: new Date(session.endsAt),
+        })),
+        stage.timeZone,
+      ).filter((conflict) => conflict.kind === 'track');
+      if (clashes.length > 0) {
+        throw new ConflictException({
+          statusCode: 409,
+          message:
+            'Two mandatory sessions of one track overlap: the cohort cannot attend both. ' +
+            'Move one, give it another track or make it optional, then publish',
+          error: 'Conflict',
+          conflicts: clashes,
+        });
+      }
+      const latest = await manager.findOne(AgendaVersion, {
+        where: { stageId },
+        order: { number: 'DESC' },
+      });
+      const snapshot = { stage: snapshotOf(stage), sessions };
+      const changes = agendaChanges(latest, snapshot);
+      if (latest && changes.length === 0) {
+        throw new ConflictException(
+          `Nothing changed since version ${latest.number} of the agenda: there is nothing to publish`,
+        );
+      }
+      const publishedAt = this.clock.now();
+      const version = await manager.save(
+        manager.create(AgendaVersion, {
+          stageId,
+          number: (latest?.number ?? 0) + 1,
+          publishedAt,
+          publishedBy: caller.accountId || null,
+          ...snapshot,
+          changes,
+        }),
+      );
+      await this.published.replace(
+        manager,
+        snapshot.stage,
+        version.number,
+        publishedAt,
+        sessions,
+        changedSessionIds(changes),
+      );
+      return AgendaVersionResponse.from(version);
+    });
+  }
+
+  /** The published versions, newest first: for organizers and the stage's hosts. */
+  async listVersions(
+    caller: Caller,
+    stageId: number,
+    query: PageQuery,
+  ): Promise<Page<AgendaVersionSummary>> {
+    this.access.requireRole(caller, 'organizer', 'host');
+    await this.access.assertSees(caller, 'stage', stageId, 'Stage');
+    const [rows, total] = await this.versions.findAndCount({
+      select: {
+        id: true,
+        stageId: true,
+        number: true,
+        publishedAt: true,
+        publishedBy: true,
+        changes: true,
+      },
+      where: { stageId },
+      order: { number: 'DESC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return {
+      items: rows.map(AgendaVersionSummary.from),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  async getVersion(
+    caller: Caller,
+    stageId: number,
+    number: number,
+  ): Promise<AgendaVersionResponse> {
+    this.access.requireRole(caller, 'organizer', 'host');
+    await this.access.assertSees(caller, 'stage', stageId, 'Stage');
+    const version = await this.versions.findOneBy({ stageId, number });
+    if (!version) {
+      throw new NotFoundException(`Stage ${stageId} has no agenda version ${number}`);
+    }
+    return AgendaVersionResponse.from(version);
+  }
+
+  /**
+   * The latest published version: for anyone when the stage is public, else for those who see
+   * the stage (404 to the others, as if it did not exist).
+   */
+  async latest(caller: Caller, stageId: number): Promise<AgendaVersionResponse> {
+    return AgendaVersionResponse.from(await this.latestVersionOrFail(caller, stageId));
+  }
+
+  /** The latest published version as a calendar file, and when it was published. */
+  async latestAsCalendar(
+    caller: Caller,
+    stageId: number,
+  ): Promise<{ calendar: string; publishedAt: Date }> {
+    const version = await this.latestVersionOrFail(caller, stageId);
+    const sessions = await this.published.ofStage(stageId);
+    const calendar = calendarFile({
+      name: `${version.stage.title} — ${version.stage.city}`,
+      events: sessions.map((session) => ({
+        uid: sessionUid(session.sessionId, this.publicUrl),
+        sequence: session.sequence,
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        timeZone: session.timeZone,
+        title: session.title,
+        description: session.description,
+        venue: session.venue,
+        address: session.address,
+        onlineUrl: session.onlineUrl,
+        cancelled: session.status === 'cancelled',
+        changedAt: session.publishedAt,
+      })),
+    });
+    return { calendar, publishedAt: version.publishedAt };
+  }
+
+  private async latestVersionOrFail(caller: Caller, stageId: number): Promise<AgendaVersion> {
+    const stage = await this.stages.findOrFail(stageId);
+    if (!stage.isPublic) {
+      await this.access.assertSees(caller, 'stage', stageId, 'Stage');
+    }
+    const version = await this.versions.findOne({
+      where: { stageId },
+      order: { number: 'DESC' },
+    });
+    if (!version) {
+      throw new NotFoundException(`The agenda of stage ${stageId} is not published yet`);
+    }
+    return version;
+  }
+}
+
+function snapshotOf(stage: Stage): StageSnapshot {
+  return {
+    id: stage.id,
+    title: stage.title,
+    city: stage.city,
+    region: stage.region,
+    timeZone: stage.timeZone,
+    venue: stage.venue,
+    address: stage.address,
+    startDate: stage.startDate,
+    endDate: stage.endDate,
+    hostOrganization: stage.hostOrganization,
+  };
+}

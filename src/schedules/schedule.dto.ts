@@ -1,0 +1,39 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { PageQuery } from '../common/http/pagination';
+import { isValidLocalDate, parseInstant } from '../common/time/time';
+import { IsDateOrInstant } from '../common/validation/time-validators';
+import { ScheduleBound, ScheduleRange } from './schedule-entry';
+
+export class ScheduleQuery extends PageQuery {
+  @ApiPropertyOptional({
+    example: '2025-11-18',
+    description:
+      'A local date (entries starting on it or later, by each stage’s own calendar) or an ' +
+      'instant with its offset (entries ending after it)',
+  })
+  @IsOptional()
+  @IsDateOrInstant()
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: '2025-11-20',
+    description:
+      'A local date (entries starting on it or earlier) or an instant with its offset ' +
+      '(entries starting before it)',
+  })
+  @IsOptional()
+  @IsDateOrInstant()
+  to?: string;
+}
+
+function boundOf(value: string | undefined): ScheduleBound | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  return isValidLocalDate(value) ? { date: value } : { instant: parseInstant(value, 'UTC') };
+}
+
+export function rangeOf(query: { from?: string; to?: string }): ScheduleRange {
+  return { from: boundOf(query.from), to: boundOf(query.to) };
+}
