@@ -1,11 +1,12 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { PageQuery } from '../common/http/pagination';
 import { isValidLocalDate, parseInstant } from '../common/time/time';
 import { IsDateOrInstant } from '../common/validation/time-validators';
 import { ScheduleBound, ScheduleRange } from './schedule-entry';
 
-export class ScheduleQuery extends PageQuery {
+/** The range of a schedule's calendar file. */
+export class CalendarQuery {
   @ApiPropertyOptional({
     example: '2025-11-18',
     description:
@@ -26,6 +27,8 @@ export class ScheduleQuery extends PageQuery {
   @IsDateOrInstant()
   to?: string;
 }
+
+export class ScheduleQuery extends IntersectionType(PageQuery, CalendarQuery) {}
 
 function boundOf(value: string | undefined): ScheduleBound | undefined {
   if (value === undefined) {

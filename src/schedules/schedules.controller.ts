@@ -15,11 +15,12 @@ import { Page, PageOf } from '../common/http/pagination';
 import { CalendarFeedResponse, UpdateCalendarFeedDto } from './calendar-feed.dto';
 import { CalendarFeedsService } from './calendar-feeds.service';
 import { ScheduleEntry, ScheduleOwner } from './schedule-entry';
-import { ScheduleQuery, rangeOf } from './schedule.dto';
+import { CalendarQuery, ScheduleQuery, rangeOf } from './schedule.dto';
 import { SchedulesService } from './schedules.service';
 
 const CALENDAR_DESCRIPTION =
-  'RFC 5545, events in each stage’s zone (TZID); answers 304 to a conditional request that matches';
+  'RFC 5545, events in each stage’s zone (TZID), by default from 90 days ago on; ' +
+  'answers 304 to a conditional request that matches';
 
 @ApiTags('schedules')
 @Controller()
@@ -52,9 +53,10 @@ export class SchedulesController {
   participantCalendar(
     @CurrentCaller() caller: Caller,
     @IdParam() participantId: number,
+    @Query() query: CalendarQuery,
     @Res() response: Response,
   ): Promise<void> {
-    return this.sendSchedule(caller, { participantId }, response);
+    return this.sendSchedule(caller, { participantId }, query, response);
   }
 
   @Get('mentors/:id/schedule')
@@ -80,9 +82,10 @@ export class SchedulesController {
   mentorCalendar(
     @CurrentCaller() caller: Caller,
     @IdParam() mentorId: number,
+    @Query() query: CalendarQuery,
     @Res() response: Response,
   ): Promise<void> {
-    return this.sendSchedule(caller, { mentorId }, response);
+    return this.sendSchedule(caller, { mentorId }, query, response);
   }
 
   @Get('me/schedule')
@@ -135,9 +138,15 @@ export class SchedulesController {
   private async sendSchedule(
     caller: Caller,
     owner: ScheduleOwner,
+    query: CalendarQuery,
     response: Response,
   ): Promise<void> {
-    const { calendar, lastModified } = await this.schedules.calendar(caller, owner, null);
+    const { calendar, lastModified } = await this.schedules.calendar(
+      caller,
+      owner,
+      null,
+      rangeOf(query),
+    );
     sendCalendar(response, calendar, { fileName: 'schedule.ics', lastModified, shared: false });
   }
 }

@@ -71,17 +71,20 @@ export class SchedulesService {
   }
 
   /**
-   * The schedule as an RFC 5545 calendar, from `FEED_DAYS_BACK` days ago on, and the time of
-   * its latest change (for `Last-Modified`).
+   * The schedule as an RFC 5545 calendar (by default from `FEED_DAYS_BACK` days ago on, at most
+   * `FEED_MAX_ENTRIES` entries), and the time of its latest change (for `Last-Modified`).
    */
   async calendar(
     caller: Caller,
     owner: ScheduleOwner,
     alarmMinutesBefore: number | null,
+    range: ScheduleRange = {},
   ): Promise<{ calendar: string; lastModified: Date | null }> {
     await this.access.assertReadsSchedule(caller, owner);
-    const from = new Date(this.clock.now().getTime() - FEED_DAYS_BACK * 24 * 60 * 60 * 1000);
-    const { entries } = await this.read(owner, { from: { instant: from } }, FEED_MAX_ENTRIES);
+    const from = range.from ?? {
+      instant: new Date(this.clock.now().getTime() - FEED_DAYS_BACK * 24 * 60 * 60 * 1000),
+    };
+    const { entries } = await this.read(owner, { ...range, from }, FEED_MAX_ENTRIES);
     const calendar = calendarFile({
       name: await this.calendarName(caller, owner),
       alarmMinutesBefore,
