@@ -394,15 +394,12 @@ describe('published agendas', () => {
     it('refuses to publish two overlapping mandatory sessions of one track, with the list', async () => {
       const stage = await createStage(t);
       const first = await createSession(t, { title: 'Лекция А' }, stage.id);
-      const second = await t
-        .http()
-        .post(`/api/stages/${stage.id}/sessions`)
-        .send({
-          title: 'Лекция Б',
-          type: 'lecture',
-          startsAt: '2025-11-18T11:00',
-          endsAt: '2025-11-18T12:00',
-        });
+      const second = await t.http().post(`/api/stages/${stage.id}/sessions`).send({
+        title: 'Лекция Б',
+        type: 'lecture',
+        startsAt: '2025-11-18T11:00',
+        endsAt: '2025-11-18T12:00',
+      });
       expect(second.status).toBe(201);
       expect(second.body.warnings).toEqual([
         expect.objectContaining({

@@ -7,6 +7,7 @@ import {
   createParticipant,
   createProgram,
   createSession,
+  publishAgenda,
   createStage,
   enroll,
 } from './support/factories';
@@ -76,6 +77,10 @@ async function buildWorld(t: TestApp): Promise<World> {
     A2.id,
   );
   const sB1 = await createSession(t, {}, B1.id);
+  // Participants and mentors read the published agendas.
+  for (const stage of [A1, A2, B1]) {
+    await publishAgenda(t, stage.id);
+  }
   const n = fresh();
   const pAContacts = { email: `pa${n}@yalutorovsk.example.ru`, phone: '+7 3452 11-11-11' };
   const mAContacts = { email: `ma${n}@tyumen-city.example.ru`, phone: '+7 3452 22-22-22' };

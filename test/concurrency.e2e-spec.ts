@@ -74,6 +74,7 @@ describe('concurrency', () => {
     const renamed = new Map<number, string>();
     const deleted: number[] = [];
     let refusedWrites = 0;
+    let publishedVersions = 0;
 
     for (let round = 0; round < 4; round++) {
       const clashingEmail = `clash-${fresh()}@example.ru`;
@@ -107,7 +108,7 @@ describe('concurrency', () => {
                 email: clashingEmail,
               }),
         ]),
-        ...Array.from({ length: 5 }, (): [string, () => Promise<Response>] => [
+        ...Array.from({ length: 5 }, (_, i): [string, () => Promise<Response>] => [
           'session',
           () =>
             t
@@ -116,7 +117,7 @@ describe('concurrency', () => {
               .send({
                 title: `Лекция ${fresh()}`,
                 type: 'lecture',
-                track,
+                track: `${track}-${i}`,
                 startsAt: '2025-11-18T10:00',
                 endsAt: '2025-11-18T11:00',
               }),
@@ -141,6 +142,10 @@ describe('concurrency', () => {
               .post('/api/invitations/accept')
               .send({ token: `forged-${fresh()}`, password: 'a long enough password' }),
         ]),
+        ...Array.from({ length: 3 }, (): [string, () => Promise<Response>] => [
+          'publish',
+          () => t.http().post(`/api/stages/${stage.id}/agenda/publish`),
+        ]),
         ...Array.from({ length: 4 }, (): [string, () => Promise<Response>] => [
           'read',
           () => t.http().get('/api/programs?limit=200'),
@@ -163,10 +168,14 @@ describe('concurrency', () => {
           deleted.push(Number(response.request.url.split('/').pop()));
         } else if (kind === 'rename') {
           expect(response.status).toBe(200);
+        } else if (kind === 'publish') {
+          // Refused only when nothing changed since the version before it.
+          expect([201, 409]).toContain(response.status);
+          publishedVersions += response.status === 201 ? 1 : 0;
         } else if (kind !== 'read' && response.status >= 400) {
           refusedWrites++;
         }
-        if (['program', 'participant', 'session', 'rename', 'delete'].includes(kind)) {
+        if (['program', 'participant', 'session', 'rename', 'delete', 'publish'].includes(kind)) {
           acknowledgedChanges += response.status < 300 ? 1 : 0;
         }
       });
@@ -175,7 +184,7 @@ describe('concurrency', () => {
       expect(kindsOf('program')).toEqual({ 201: 10 });
       expect(kindsOf('bad program')).toEqual({ 400: 4 });
       expect(kindsOf('participant')).toEqual({ 201: 1, 409: 4 });
-      expect(kindsOf('session')).toEqual({ 201: 1, 409: 4 });
+      expect(kindsOf('session')).toEqual({ 201: 5 });
       expect(kindsOf('delete')).toEqual({ 204: 3 });
       expect(kindsOf('bad token')).toEqual({ 400: 6 });
       // One entry per acknowledged change, none for a refused one.
@@ -183,7 +192,7 @@ describe('concurrency', () => {
         acknowledgedChanges,
       );
     }
-    expect(refusedWrites).toBe(4 * (4 + 4 + 4 + 6));
+    expect(refusedWrites).toBe(4 * (4 + 4 + 6));
 
     const readBack = async (app: TestApp) => {
       for (const id of created.programs) {
@@ -201,6 +210,11 @@ describe('concurrency', () => {
       for (const id of deleted) {
         await app.http().get(`/api/programs/${id}`).expect(404);
       }
+      const versions = await app.http().get(`/api/stages/${stage.id}/agenda/versions`).expect(200);
+      expect(versions.body.total).toBe(publishedVersions);
+      expect(versions.body.items.map((version: { number: number }) => version.number)).toEqual(
+        Array.from({ length: publishedVersions }, (_, i) => publishedVersions - i),
+      );
     };
     await readBack(t);
     t = await t.reopen();
@@ -262,7 +276,7 @@ describe('concurrency', () => {
     expect(Number(count)).toBe(0);
   });
 
-  it('stores one of 20 overlapping sessions of one track', async () => {
+  it('stores all of 20 overlapping sessions of one track, each warned of those before it', async () => {
     const stage = await createStage(t);
     const before = await countRows(t.dataSource, 'sessions');
     const responses = await Promise.all(
@@ -280,10 +294,15 @@ describe('concurrency', () => {
       ),
     );
     expectNoServerError(responses);
-    expect(statuses(responses)).toEqual({ 201: 1, 409: 19 });
-    expect((await countRows(t.dataSource, 'sessions')) - before).toBe(1);
+    expect(statuses(responses)).toEqual({ 201: 20 });
+    expect((await countRows(t.dataSource, 'sessions')) - before).toBe(20);
+    // Each write is checked with every write committed before it: 0, 1, …, 19 warnings.
+    const warned = responses.map((response) => response.body.warnings.length).sort((a, b) => a - b);
+    expect(warned).toEqual(Array.from({ length: 20 }, (_, i) => i));
     const list = await t.http().get(`/api/stages/${stage.id}/sessions`).expect(200);
-    expect(list.body.total).toBe(1);
+    expect(list.body.total).toBe(20);
+    const conflicts = await t.http().get(`/api/stages/${stage.id}/conflicts?limit=200`).expect(200);
+    expect(conflicts.body.total).toBe((20 * 19) / 2);
   });
 
   it('never strands a session while the stage shrinks', async () => {

@@ -185,7 +185,10 @@ describe('demo data', () => {
       afterSecond.stages.filter((stage) => relation(stage) === wanted).map((stage) => stage.title);
     expect(byRelation('past')).toEqual(['Управленческая мастерская']);
     expect(byRelation('under way')).toEqual(['Стажировка в Тюмени']);
-    expect(byRelation('next week')).toEqual(['Конференция «Муниципальный диалог»']);
+    // The online meeting, three days ahead, falls into next week from a Friday on.
+    expect(byRelation('next week')).toEqual(
+      expect.arrayContaining(['Конференция «Муниципальный диалог»']),
+    );
     expect(stageOf(afterSecond, 'Управленческая мастерская')).toMatchObject({
       city: 'Сколково',
       timeZone: 'Europe/Moscow',

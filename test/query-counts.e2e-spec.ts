@@ -5,6 +5,7 @@ import {
   createSession,
   createStage,
   enroll,
+  publishAgenda,
 } from './support/factories';
 import { TestApp, createTestApp } from './support/test-app';
 
@@ -32,6 +33,7 @@ describe('query counts', () => {
         await createSession(t, { track: `t${i}`, title: `Лекция ${i}`, mentorIds: [] }, stage.id),
       );
     }
+    await publishAgenda(t, stage.id);
     const participants = [];
     for (let i = 0; i < size; i++) {
       const participant = await createParticipant(t, { fullName: `Смирнов ${size}-${i}` });
@@ -44,7 +46,7 @@ describe('query counts', () => {
       participant: (await createAccount(t, 'participant', { participantId: participants[0].id }))
         .token,
     };
-    return { stage, sessions, tokens };
+    return { stage, sessions, tokens, participantId: participants[0].id as number };
   }
 
   async function queriesOf(send: () => Promise<{ status: number }>, status: number) {
@@ -75,6 +77,16 @@ describe('query counts', () => {
         () => t.http().get(`/api/participants?search=${encodeURIComponent('смирн')}`),
         200,
       ],
+      schedule: [() => as(w, 'participant').get('/api/me/schedule'), 200],
+      calendar: [
+        () =>
+          as(w, 'participant').get(
+            `/api/participants/${w.participantId}/schedule.ics?from=2025-01-01`,
+          ),
+        200,
+      ],
+      agenda: [() => as(w, 'participant').get(`/api/stages/${w.stage.id}/agenda`), 200],
+      conflicts: [() => as(w, 'host').get(`/api/stages/${w.stage.id}/conflicts`), 200],
       create: [
         () =>
           as(w, 'host')

@@ -9,6 +9,7 @@ import {
   createSession,
   createStage,
   enroll,
+  publishAgenda,
 } from './support/factories';
 import { TestApp, countRows, createTestApp } from './support/test-app';
 
@@ -63,7 +64,7 @@ describe('sessions', () => {
       });
 
       const read = await t.http().get(`/api/sessions/${inTyumen.body.id}`).expect(200);
-      expect(read.body).toEqual(inTyumen.body);
+      expect({ ...read.body, warnings: [] }).toEqual(inTyumen.body);
     });
 
     it('takes a time with an offset or Z as that instant and shows it in the stage zone', async () => {
@@ -145,7 +146,7 @@ describe('sessions', () => {
         { id: mentor.id, fullName: 'Сидоров Андрей Викторович', position: mentor.position },
       ]);
       const read = await t.http().get(`/api/sessions/${created.body.id}`).expect(200);
-      expect(read.body).toEqual(created.body);
+      expect({ ...read.body, warnings: [] }).toEqual(created.body);
     });
 
     it('fills defaults: mandatory, no speakers, no mentors, main track', async () => {
@@ -357,48 +358,71 @@ describe('sessions', () => {
     });
   });
 
+  const newLecture = () => ({
+    title: 'Другая лекция',
+    type: 'lecture',
+    startsAt: '2025-11-18T11:00',
+    endsAt: '2025-11-18T12:00',
+  });
+
   describe('parallel sessions', () => {
-    it('refuses an overlap in the same track and allows it in another track', async () => {
+    it('stores an overlap in the same track with a warning, and none in another track', async () => {
       const stage = await createStage(t);
       const first = await createSession(t, { track: 'Зал 1' }, stage.id);
-      await createSession(t, { track: 'Зал 2' }, stage.id);
-      const before = await countRows(t.dataSource, 'sessions');
+      const parallel = await t
+        .http()
+        .post(`/api/stages/${stage.id}/sessions`)
+        .send({ ...newLecture(), track: 'Зал 2' })
+        .expect(201);
+      expect(parallel.body.warnings).toEqual([]);
       const clash = await t
         .http()
         .post(`/api/stages/${stage.id}/sessions`)
-        .send({
-          title: 'Другая лекция',
-          type: 'lecture',
+        .send({ ...newLecture(), track: 'Зал 1' })
+        .expect(201);
+      expect(clash.body.warnings).toEqual([
+        expect.objectContaining({
+          kind: 'track',
           track: 'Зал 1',
-          startsAt: '2025-11-18T11:00',
-          endsAt: '2025-11-18T12:00',
-        })
-        .expect(409);
-      expect(clash.body.message).toContain(`session ${first.id}`);
-      expect(await countRows(t.dataSource, 'sessions')).toBe(before);
+          sessions: [
+            expect.objectContaining({ id: first.id }),
+            expect.objectContaining({ id: clash.body.id }),
+          ],
+        }),
+      ]);
       // Back to back is not an overlap.
-      await createSession(
-        t,
-        { track: 'Зал 1', startsAt: '2025-11-18T11:30', endsAt: '2025-11-18T12:00' },
-        stage.id,
-      );
+      const next = await t
+        .http()
+        .post(`/api/stages/${stage.id}/sessions`)
+        .send({
+          ...newLecture(),
+          track: 'Зал 1',
+          startsAt: '2025-11-18T12:00',
+          endsAt: '2025-11-18T12:30',
+        })
+        .expect(201);
+      expect(next.body.warnings).toEqual([]);
     });
 
-    it('refuses an update that makes sessions of one track overlap', async () => {
+    it('warns of an update that makes sessions of one track overlap', async () => {
       const stage = await createStage(t);
-      await createSession(t, {}, stage.id);
+      const first = await createSession(t, {}, stage.id);
       const later = await createSession(
         t,
         { startsAt: '2025-11-18T12:00', endsAt: '2025-11-18T13:00' },
         stage.id,
       );
-      await t
+      const moved = await t
         .http()
         .patch(`/api/sessions/${later.id}`)
         .send({ startsAt: '2025-11-18T11:00' })
-        .expect(409);
-      const read = await t.http().get(`/api/sessions/${later.id}`).expect(200);
-      expect(read.body.startsAtLocal).toBe('2025-11-18T12:00:00');
+        .expect(200);
+      expect(moved.body.warnings.map((warning: { kind: string }) => warning.kind)).toEqual([
+        'track',
+      ]);
+      expect(moved.body.warnings[0].sessions[0].id).toBe(first.id);
+      const conflicts = await t.http().get(`/api/stages/${stage.id}/conflicts`).expect(200);
+      expect(conflicts.body.total).toBe(1);
     });
   });
 
@@ -563,6 +587,9 @@ describe('sessions', () => {
         stageA2.id,
       );
       sessionB1 = await createSession(t, { title: 'Сессия Б1' }, stageB1.id);
+      for (const stage of [stageA1, stageA2, stageB1]) {
+        await publishAgenda(t, stage.id);
+      }
       const enrolled = await createParticipant(t);
       await enroll(t, cohortA.id, enrolled.id);
       const mentorRecord = await createMentor(t);
@@ -606,7 +633,7 @@ describe('sessions', () => {
       expect(list.body.items.map((s: Session) => s.id)).toEqual([sessionA1.id, created.body.id]);
       expect(list.body.total).toBe(2);
       const single = await t.as(host).get(`/api/sessions/${created.body.id}`).expect(200);
-      expect(single.body).toEqual(updated.body);
+      expect({ ...single.body, warnings: [] }).toEqual(updated.body);
 
       await t.as(host).delete(`/api/sessions/${created.body.id}`).expect(204);
       await t.http().get(`/api/sessions/${created.body.id}`).expect(404);

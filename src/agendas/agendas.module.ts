@@ -16,5 +16,6 @@ import { PublishedSessionsModule } from './published-sessions.module';
   ],
   controllers: [AgendasController, AgendaCalendarController],
   providers: [AgendasService],
+  exports: [AgendasService],
 })
 export class AgendasModule {}

@@ -45,7 +45,18 @@ export class AgendasService {
    * two mandatory sessions of one track overlap (the list says which). Publishes of one stage
    * take the stage's lock, so two at once make one version.
    */
-  async publish(caller: Caller, stageId: number): Promise<AgendaVersionResponse> {
+  async publish(caller: Caller, stageId: number): Promise<AgendaVersionResponse>;
+  /** With `unlessUnchanged`, nothing changed is no error: the answer is null. */
+  async publish(
+    caller: Caller,
+    stageId: number,
+    options: { unlessUnchanged: true },
+  ): Promise<AgendaVersionResponse | null>;
+  async publish(
+    caller: Caller,
+    stageId: number,
+    options: { unlessUnchanged?: boolean } = {},
+  ): Promise<AgendaVersionResponse | null> {
     this.access.requireRole(caller, 'organizer', 'host');
     await this.access.assertSees(caller, 'stage', stageId, 'Stage');
     return this.unit.run(async (manager) => {
@@ -77,6 +88,9 @@ export class AgendasService {
       const snapshot = { stage: snapshotOf(stage), sessions };
       const changes = agendaChanges(latest, snapshot);
       if (latest && changes.length === 0) {
+        if (options.unlessUnchanged) {
+          return null;
+        }
         throw new ConflictException(
           `Nothing changed since version ${latest.number} of the agenda: there is nothing to publish`,
         );

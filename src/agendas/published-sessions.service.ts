@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Caller } from '../access/caller';
-import { notFound } from '../common/http/not-found';
 import { Page } from '../common/http/pagination';
 import { toLocalDate, toLocalDateTime } from '../common/time/time';
 import { ListSessionsQuery, SessionResponse } from '../sessions/session.dto';

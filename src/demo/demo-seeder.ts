@@ -27,6 +27,7 @@ import { ProgramsService } from '../programs/programs.service';
 import { CreateSessionDto } from '../sessions/session.dto';
 import { Session } from '../sessions/session.entity';
 import { SessionsService } from '../sessions/sessions.service';
+import { AgendasService } from '../agendas/agendas.service';
 import { CreateStageDto } from '../stages/stage.dto';
 import { Stage } from '../stages/stage.entity';
 import { StagesService } from '../stages/stages.service';
@@ -97,6 +98,7 @@ export class DemoSeeder {
   private readonly cohorts: CohortsService;
   private readonly stages: StagesService;
   private readonly sessions: SessionsService;
+  private readonly agendas: AgendasService;
   private readonly participants: ParticipantsService;
   private readonly enrollments: EnrollmentsService;
   private readonly mentors: MentorsService;
@@ -109,6 +111,7 @@ export class DemoSeeder {
     this.cohorts = app.get(CohortsService);
     this.stages = app.get(StagesService);
     this.sessions = app.get(SessionsService);
+    this.agendas = app.get(AgendasService);
     this.participants = app.get(ParticipantsService);
     this.enrollments = app.get(EnrollmentsService);
     this.mentors = app.get(MentorsService);
@@ -184,6 +187,11 @@ export class DemoSeeder {
 
   createSession(stageId: number, dto: CreateSessionDto) {
     return this.sessions.create(SYSTEM_ACTOR, stageId, dto);
+  }
+
+  /** Publishes the stage's agenda unless the latest version already shows it. */
+  async publishAgenda(stageId: number): Promise<void> {
+    await this.agendas.publish(SYSTEM_ACTOR, stageId, { unlessUnchanged: true });
   }
 
   createParticipant(dto: CreateParticipantDto) {
@@ -385,6 +393,7 @@ class ScenarioRun {
           ),
       );
     }
+    await seeder.publishAgenda(stage.id);
   }
 
   private sessionBody(stageStartDate: string, spec: DemoSession): object {

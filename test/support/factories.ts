@@ -65,15 +65,22 @@ export function createMoscowStage(t: TestApp, overrides: Body = {}, cohortId?: n
   );
 }
 
+/** A session as a read shows it (the `warnings` of the write left out). */
 export async function createSession(t: TestApp, overrides: Body = {}, stageId?: number) {
   const stage = stageId ?? (await createStage(t)).id;
-  return post(t, `/api/stages/${stage}/sessions`, {
+  const { warnings: _warnings, ...session } = await post(t, `/api/stages/${stage}/sessions`, {
     title: 'Лекция о бренд-буке города',
     type: 'lecture',
     startsAt: '2025-11-18T10:00',
     endsAt: '2025-11-18T11:30',
     ...overrides,
   });
+  return session;
+}
+
+/** Publishes the stage's agenda as it is now: what participants and mentors then see. */
+export function publishAgenda(t: TestApp, stageId: number) {
+  return post(t, `/api/stages/${stageId}/agenda/publish`, {});
 }
 
 export function createParticipant(t: TestApp, overrides: Body = {}) {
