@@ -37,13 +37,14 @@ export class PublishedAgendasAndFeeds1795470000000 implements MigrationInterface
       column: string,
       referencedTable: string,
       referencedColumn = 'id',
+      onDelete: 'CASCADE' | 'RESTRICT' = 'CASCADE',
     ): TableForeignKey =>
       new TableForeignKey({
         name,
         columnNames: [column],
         referencedTableName: referencedTable,
         referencedColumnNames: [referencedColumn],
-        onDelete: 'CASCADE',
+        onDelete,
         onUpdate: 'NO ACTION',
       });
 
@@ -83,7 +84,7 @@ export class PublishedAgendasAndFeeds1795470000000 implements MigrationInterface
             isUnique: true,
           },
         ],
-        foreignKeys: [reference('FK_agenda_versions_stage', 'stageId', 'stages')],
+        foreignKeys: [reference('FK_agenda_versions_stage', 'stageId', 'stages', 'id', 'RESTRICT')],
       }),
     );
 
@@ -118,7 +119,9 @@ export class PublishedAgendasAndFeeds1795470000000 implements MigrationInterface
         indices: [
           { name: 'IDX_published_sessions_stage_starts_at', columnNames: ['stageId', 'startsAt'] },
         ],
-        foreignKeys: [reference('FK_published_sessions_stage', 'stageId', 'stages')],
+        foreignKeys: [
+          reference('FK_published_sessions_stage', 'stageId', 'stages', 'id', 'RESTRICT'),
+        ],
       }),
     );
 
@@ -156,6 +159,8 @@ export class PublishedAgendasAndFeeds1795470000000 implements MigrationInterface
           integer('mentorId', true),
           text('token', 64),
           integer('alarmMinutesBefore', true),
+          text('contentTag', 64, true),
+          { name: 'contentChangedAt', type: instant, isNullable: true },
           { name: 'createdAt', type: instant, default: now },
           { name: 'updatedAt', type: instant, default: now },
         ],

@@ -527,6 +527,39 @@ describe('published agendas', () => {
         const response = await t.anonymous().get(path);
         expect([path, response.status]).toEqual([path, 404]);
       }
+      expect(agenda.body.publishedBy).toBeNull();
+      const published = await t.http().get(`/api/stages/${stage.id}/agenda`);
+      expect(published.body.publishedBy).toEqual(expect.any(Number));
+
+      // Two publishes within one second are two changes to a calendar app (on the real clock).
+      jest.restoreAllMocks();
+      const first = await t.anonymous().get(`/api/stages/${stage.id}/agenda.ics`);
+      await createSession(
+        t,
+        { startsAt: '2025-11-19T10:00', endsAt: '2025-11-19T11:00' },
+        stage.id,
+      );
+      await publish(stage.id).expect(201);
+      const since = await t
+        .anonymous()
+        .get(`/api/stages/${stage.id}/agenda.ics`)
+        .set('If-Modified-Since', first.headers['last-modified']);
+      expect(since.status).toBe(200);
+      expect(since.text).not.toBe(first.text);
+      const unchanged = await t
+        .anonymous()
+        .get(`/api/stages/${stage.id}/agenda.ics`)
+        .set('If-Modified-Since', since.headers['last-modified']);
+      expect(unchanged.status).toBe(304);
+
+      // A stage with a published agenda keeps it: the stage cannot be deleted.
+      const sessions = await t.http().get(`/api/stages/${stage.id}/sessions`);
+      for (const session of sessions.body.items) {
+        await t.http().delete(`/api/sessions/${session.id}`).expect(204);
+      }
+      expect((await t.http().delete(`/api/stages/${stage.id}`)).status).toBe(409);
+      expect((await t.anonymous().get(`/api/stages/${stage.id}/agenda`)).status).toBe(200);
+
       // A bad token is refused, not taken as anonymous.
       expect((await t.as('not-a-token').get(`/api/stages/${stage.id}/agenda`)).status).toBe(401);
     });
@@ -581,12 +614,27 @@ describe('published agendas', () => {
       const withAlarm = await t.anonymous().get(path).set('If-None-Match', etag);
       expect(withAlarm.status).toBe(200);
       expect(withAlarm.text).toContain('TRIGGER:-PT45M');
+      // Any change of the content is a modification, even without a publish.
+      const sinceBefore = await t.anonymous().get(path).set('If-Modified-Since', lastModified);
+      expect(sinceBefore.status).toBe(200);
+      expect(Date.parse(sinceBefore.headers['last-modified'])).toBeGreaterThanOrEqual(
+        Date.parse(lastModified),
+      );
 
       const rotated = await t.as(token).post('/api/me/calendar-feed/rotate');
       expect(rotated.status).toBe(201);
       expect(rotated.body.url).not.toBe(feed.body.url);
       expect((await t.anonymous().get(path)).status).toBe(404);
       expect((await t.anonymous().get(new URL(rotated.body.url).pathname)).status).toBe(200);
+
+      // A deactivated account's feed ends with it.
+      const me = await t.as(token).get('/api/me');
+      await t
+        .http()
+        .patch(`/api/accounts/${me.body.id}`)
+        .send({ status: 'deactivated' })
+        .expect(200);
+      expect((await t.anonymous().get(new URL(rotated.body.url).pathname)).status).toBe(404);
     });
 
     it('makes one feed of concurrent first requests, and keeps every acknowledged rotation', async () => {
@@ -720,6 +768,25 @@ describe('published agendas', () => {
           expect.stringMatching(/^limit /),
         ]),
       );
+      for (const query of [
+        'to=9999-12-31T23:59:59-14:00',
+        'from=0000-12-31T23:00Z',
+        'from=2025-11-18&to=2025-11-17',
+      ]) {
+        const response = await t.as(token).get(`/api/me/schedule?${query}`);
+        expect([query, response.status]).toEqual([query, 400]);
+      }
+      const outside = await t.http().post(`/api/stages/${tyumen.id}/sessions`).send({
+        title: 'После этапа',
+        type: 'lecture',
+        startsAt: '2025-11-25T10:00',
+        endsAt: '2025-11-25T11:00',
+      });
+      expect(outside.status).toBe(400);
+      expect(outside.body.message).toEqual([
+        expect.stringMatching(/^startsAt must lie inside the stage's dates/),
+        expect.stringMatching(/^endsAt must lie inside the stage's dates/),
+      ]);
       expect((await t.http().get(`/api/stages/${tyumen.id}/agenda/versions/abc`)).status).toBe(400);
       expect((await t.http().get(`/api/stages/${tyumen.id}/agenda/versions/0`)).status).toBe(400);
 

@@ -30,7 +30,7 @@ export class AgendaVersion {
   @Column({ type: 'integer' })
   stageId: number;
 
-  @ManyToOne(() => Stage, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Stage, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'stageId', foreignKeyConstraintName: 'FK_agenda_versions_stage' })
   stageRow?: Stage;
 

@@ -7,6 +7,7 @@ import { Caller } from '../access/caller';
 import { calendarFile } from '../calendar/calendar-file';
 import { Page, PageQuery } from '../common/http/pagination';
 import { Clock } from '../common/time/clock';
+import { nextChangeTime } from '../common/time/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { findConflicts } from '../sessions/conflicts';
 import { SessionsService } from '../sessions/sessions.service';
@@ -95,7 +96,7 @@ export class AgendasService {
           `Nothing changed since version ${latest.number} of the agenda: there is nothing to publish`,
         );
       }
-      const publishedAt = this.clock.now();
+      const publishedAt = nextChangeTime(this.clock.now(), latest?.publishedAt);
       const version = await manager.save(
         manager.create(AgendaVersion, {
           stageId,
@@ -164,10 +165,12 @@ export class AgendasService {
 
   /**
    * The latest published version: for anyone when the stage is public, else for those who see
-   * the stage (404 to the others, as if it did not exist).
+   * the stage (404 to the others, as if it did not exist). Who published it is for staff only.
    */
   async latest(caller: Caller, stageId: number): Promise<AgendaVersionResponse> {
-    return AgendaVersionResponse.from(await this.latestVersionOrFail(caller, stageId));
+    const version = AgendaVersionResponse.from(await this.latestVersionOrFail(caller, stageId));
+    const staff = caller.role === 'organizer' || caller.role === 'host';
+    return staff ? version : { ...version, publishedBy: null };
   }
 
   /** The latest published version as a calendar file, and when it was published. */

@@ -19,7 +19,7 @@ export class PublishedSession {
   @Column({ type: 'integer' })
   stageId: number;
 
-  @ManyToOne(() => Stage, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Stage, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'stageId', foreignKeyConstraintName: 'FK_published_sessions_stage' })
   stage?: Stage;
 

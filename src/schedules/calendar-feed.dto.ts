@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, Max, Min, ValidateIf } from 'class-validator';
+import { IsDefined, IsInt, Max, Min, ValidateIf } from 'class-validator';
 
 export class UpdateCalendarFeedDto {
   @ApiProperty({
@@ -9,6 +9,9 @@ export class UpdateCalendarFeedDto {
     description: 'A reminder in the feed this many minutes before each session; null for none',
   })
   @ValidateIf((_dto, value) => value !== null)
+  @IsDefined({
+    message: 'alarmMinutesBefore is required: minutes before each session, or null for none',
+  })
   @IsInt()
   @Min(1)
   @Max(10080)

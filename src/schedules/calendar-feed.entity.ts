@@ -19,7 +19,7 @@ import { Participant } from '../participants/participant.entity';
  * subscribe without signing in. Rotating the token ends the old link at once.
  */
 @Entity('calendar_feeds')
-@Audited({ secrets: { token: 'feed link' } })
+@Audited({ secrets: { token: 'feed link' }, omit: ['contentTag', 'contentChangedAt'] })
 @Check('CHK_calendar_feeds_one_owner', '("participantId" IS NULL) <> ("mentorId" IS NULL)')
 export class CalendarFeed {
   @PrimaryGeneratedColumn()
@@ -49,6 +49,13 @@ export class CalendarFeed {
   /** A reminder in the feed this many minutes before each session; none when null. */
   @Column({ type: 'integer', nullable: true })
   alarmMinutesBefore: number | null;
+
+  /** The tag of the content last served, and when it last changed: `Last-Modified`. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  contentTag: string | null;
+
+  @Column({ type: INSTANT_COLUMN_TYPE, nullable: true })
+  contentChangedAt: Date | null;
 
   @CreateDateColumn({ type: INSTANT_COLUMN_TYPE })
   createdAt: Date;

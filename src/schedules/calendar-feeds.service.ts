@@ -4,6 +4,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, Repository } from 'typeorm';
 import { Caller, FeedReader } from '../access/caller';
+import { calendarTag } from '../calendar/send-calendar';
+import { Clock } from '../common/time/clock';
+import { nextChangeTime } from '../common/time/time';
 import { isUniqueViolation } from '../database/database-errors';
 import { UnitOfWork } from '../database/unit-of-work';
 import { CalendarFeed } from './calendar-feed.entity';
@@ -23,6 +26,7 @@ export class CalendarFeedsService {
     @InjectRepository(CalendarFeed) private readonly feeds: Repository<CalendarFeed>,
     private readonly schedules: SchedulesService,
     private readonly unit: UnitOfWork,
+    private readonly clock: Clock,
     config: ConfigService,
   ) {
     this.publicUrl = config.getOrThrow<string>('PUBLIC_URL').replace(/\/+$/, '');
@@ -47,9 +51,20 @@ export class CalendarFeedsService {
     );
   }
 
-  /** The schedule behind a feed link; 404 for an unknown or rotated token. */
+  /**
+   * The schedule behind a feed link; 404 for an unknown or rotated token, or when its owner has
+   * no active account. `lastModified` is when the feed's content last changed, whatever changed
+   * it (a publish, an enrollment, the reminder).
+   */
   async calendarOf(token: string): Promise<{ calendar: string; lastModified: Date | null }> {
-    const feed = await this.feeds.findOneBy({ token });
+    const feed = await this.feeds
+      .createQueryBuilder('feed')
+      .where('feed.token = :token', { token })
+      .andWhere(
+        'EXISTS (SELECT 1 FROM "accounts" "account" WHERE "account"."deactivatedAt" IS NULL ' +
+          'AND ("account"."participantId" = "feed"."participantId" OR "account"."mentorId" = "feed"."mentorId"))',
+      )
+      .getOne();
     if (!feed) {
       throw new NotFoundException('No calendar feed at this link (it may have been renewed)');
     }
@@ -62,7 +77,21 @@ export class CalendarFeedsService {
       feed.participantId !== null
         ? { participantId: feed.participantId }
         : { mentorId: feed.mentorId! };
-    return this.schedules.calendar(reader, owner, feed.alarmMinutesBefore);
+    const calendar = await this.schedules.calendar(reader, owner, feed.alarmMinutesBefore);
+    const contentTag = calendarTag(calendar);
+    if (feed.contentTag === contentTag && feed.contentChangedAt) {
+      return { calendar, lastModified: feed.contentChangedAt };
+    }
+    const lastModified = await this.unit.run(async (manager) => {
+      const stored = await this.unit.lockOrFail(manager, CalendarFeed, feed.id, 'Calendar feed');
+      if (stored.contentTag !== contentTag || !stored.contentChangedAt) {
+        stored.contentTag = contentTag;
+        stored.contentChangedAt = nextChangeTime(this.clock.now(), stored.contentChangedAt);
+        await manager.save(stored);
+      }
+      return stored.contentChangedAt;
+    });
+    return { calendar, lastModified };
   }
 
   /**

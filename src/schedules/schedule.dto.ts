@@ -1,3 +1,4 @@
+import { BadRequestException } from '@nestjs/common';
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { PageQuery } from '../common/http/pagination';
@@ -37,6 +38,18 @@ function boundOf(value: string | undefined): ScheduleBound | undefined {
   return isValidLocalDate(value) ? { date: value } : { instant: parseInstant(value, 'UTC') };
 }
 
+/** The range of `from`/`to`; 400 when it ends before it starts. */
 export function rangeOf(query: { from?: string; to?: string }): ScheduleRange {
-  return { from: boundOf(query.from), to: boundOf(query.to) };
+  const range = { from: boundOf(query.from), to: boundOf(query.to) };
+  const { from, to } = range;
+  const endsBeforeItStarts =
+    from &&
+    to &&
+    ('date' in from && 'date' in to
+      ? to.date < from.date
+      : 'instant' in from && 'instant' in to && to.instant < from.instant);
+  if (endsBeforeItStarts) {
+    throw new BadRequestException(['to must not be before from']);
+  }
+  return range;
 }

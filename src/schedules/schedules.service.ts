@@ -71,21 +71,21 @@ export class SchedulesService {
   }
 
   /**
-   * The schedule as an RFC 5545 calendar (by default from `FEED_DAYS_BACK` days ago on, at most
-   * `FEED_MAX_ENTRIES` entries), and the time of its latest change (for `Last-Modified`).
+   * The schedule as an RFC 5545 calendar: by default from `FEED_DAYS_BACK` days ago on, the
+   * first `FEED_MAX_ENTRIES` entries.
    */
   async calendar(
     caller: Caller,
     owner: ScheduleOwner,
     alarmMinutesBefore: number | null,
     range: ScheduleRange = {},
-  ): Promise<{ calendar: string; lastModified: Date | null }> {
+  ): Promise<string> {
     await this.access.assertReadsSchedule(caller, owner);
     const from = range.from ?? {
       instant: new Date(this.clock.now().getTime() - FEED_DAYS_BACK * 24 * 60 * 60 * 1000),
     };
     const { entries } = await this.read(owner, { ...range, from }, FEED_MAX_ENTRIES);
-    const calendar = calendarFile({
+    return calendarFile({
       name: await this.calendarName(caller, owner),
       alarmMinutesBefore,
       events: entries.map((entry) => ({
@@ -103,11 +103,6 @@ export class SchedulesService {
         changedAt: new Date(entry.publishedAt),
       })),
     });
-    const lastModified = entries.reduce<Date | null>((latest, entry) => {
-      const at = new Date(entry.publishedAt);
-      return latest && latest >= at ? latest : at;
-    }, null);
-    return { calendar, lastModified };
   }
 
   private async read(

@@ -38,10 +38,11 @@ export function timingProblems({ startsAt, endsAt }: SessionTimes, stage: StageD
     problems.push('endsAt must be after startsAt');
   }
   const stageDates = `${stage.startDate} – ${stage.endDate} (${stage.timeZone})`;
-  if (startsAt < startOfLocalDate(stage.startDate, stage.timeZone)) {
+  const stageEnd = endOfLocalDate(stage.endDate, stage.timeZone);
+  if (startsAt < startOfLocalDate(stage.startDate, stage.timeZone) || startsAt >= stageEnd) {
     problems.push(`startsAt must lie inside the stage's dates ${stageDates}`);
   }
-  if (endsAt > endOfLocalDate(stage.endDate, stage.timeZone)) {
+  if (endsAt > stageEnd || endsAt <= startOfLocalDate(stage.startDate, stage.timeZone)) {
     problems.push(`endsAt must lie inside the stage's dates ${stageDates}`);
   }
   return problems;

@@ -50,7 +50,14 @@ export function isValidDateTimeInput(value: string): boolean {
 
 /** A local date, or an instant written with its offset or `Z`: a bound across time zones. */
 export function isValidDateOrInstant(value: string): boolean {
-  return isValidLocalDate(value) || (HAS_OFFSET.test(value) && isValidDateTimeInput(value));
+  if (isValidLocalDate(value)) {
+    return true;
+  }
+  if (!HAS_OFFSET.test(value) || !isValidDateTimeInput(value)) {
+    return false;
+  }
+  const year = DateTime.fromISO(value, { setZone: true }).toUTC().year;
+  return year >= 1 && year <= 9999;
 }
 
 /**
@@ -157,4 +164,14 @@ export function startOfLocalDate(date: string, zone: string): Date {
 /** The first instant after a local date in `zone`: the day's exclusive end. */
 export function endOfLocalDate(date: string, zone: string): Date {
   return DateTime.fromISO(date, { zone }).plus({ days: 1 }).startOf('day').toJSDate();
+}
+
+/**
+ * `now` to the whole second, and later than `previous`: HTTP dates (`Last-Modified`) count
+ * whole seconds, so two changes of one thing within a second still get two dates.
+ */
+export function nextChangeTime(now: Date, previous: Date | null | undefined): Date {
+  const second = Math.floor(now.getTime() / 1000) * 1000;
+  const afterPrevious = previous ? Math.floor(previous.getTime() / 1000) * 1000 + 1000 : -Infinity;
+  return new Date(Math.max(second, afterPrevious));
 }

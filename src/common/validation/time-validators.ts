@@ -45,5 +45,5 @@ export const IsDateOrInstant = stringRule(
   'isDateOrInstant',
   isValidDateOrInstant,
   (property) =>
-    `${property} must be a local date such as 2025-11-18 or an instant with its offset such as 2025-11-18T07:00Z`,
+    `${property} must be a local date such as 2025-11-18 or an instant with its offset such as 2025-11-18T07:00Z, in the years 1 to 9999 in UTC`,
 );
