@@ -110,6 +110,7 @@ describe('sessions', () => {
         })
         .expect(400);
       expect(outside.body.message).toEqual([
+        "startsAt must lie inside the stage's dates 2025-11-17 – 2025-11-20 (Asia/Vladivostok)",
         "endsAt must lie inside the stage's dates 2025-11-17 – 2025-11-20 (Asia/Vladivostok)",
       ]);
       expect(await countRows(t.dataSource, 'sessions')).toBe(before);

@@ -20,6 +20,7 @@ describe('session timing', () => {
     ).toEqual([
       'endsAt must be after startsAt',
       "startsAt must lie inside the stage's dates 2025-11-17 – 2025-11-20 (Asia/Yekaterinburg)",
+      "endsAt must lie inside the stage's dates 2025-11-17 – 2025-11-20 (Asia/Yekaterinburg)",
     ]);
     expect(
       readSessionTimes({ startsAt: '2025-11-20T23:00', endsAt: '2025-11-21T00:01' }, tyumen)
