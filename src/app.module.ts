@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import { AgendasModule } from './agendas/agendas.module';
 import { AccountsModule } from './accounts/accounts.module';
+import { AttendanceModule } from './attendance/attendance.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CohortsModule } from './cohorts/cohorts.module';
@@ -39,6 +40,7 @@ import { StagesModule } from './stages/stages.module';
     SessionsModule,
     AgendasModule,
     SchedulesModule,
+    AttendanceModule,
     ParticipantsModule,
     EnrollmentsModule,
     MentorsModule,

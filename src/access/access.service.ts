@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Role } from '../accounts/account.entity';
 import { Actor } from '../auth/actor';
+import { SESSION_MENTORS } from '../sessions/session.entity';
 import { Caller, FeedReader } from './caller';
 
 /** What a scope narrows: each kind of record a caller may or may not see. */
@@ -62,6 +63,27 @@ export class AccessService {
   ): SelectQueryBuilder<T> {
     const condition = this.condition(caller, kind, column);
     return condition ? query.andWhere(condition, this.parameters(caller)) : query;
+  }
+
+  /**
+   * Narrows `query` to sessions in stages the caller sees and, for a mentor, the sessions it
+   * leads wherever they are.
+   */
+  scopeSessions<T extends ObjectLiteral>(
+    query: SelectQueryBuilder<T>,
+    caller: Caller,
+    sessionColumn: string,
+    stageColumn: string,
+  ): SelectQueryBuilder<T> {
+    const seen = this.condition(caller, 'stage', stageColumn);
+    if (!seen) {
+      return query;
+    }
+    const led =
+      caller.role === 'mentor'
+        ? ` OR EXISTS (SELECT 1 FROM "${SESSION_MENTORS}" "led" WHERE "led"."sessionId" = ${sessionColumn} AND "led"."mentorId" = ${MENTOR})`
+        : '';
+    return query.andWhere(`(${seen}${led})`, this.parameters(caller));
   }
 
   /**
@@ -131,6 +153,30 @@ export class AccessService {
       await this.assertSees(caller, 'participant', owner.participantId, 'Participant');
     } else {
       await this.assertSees(caller, 'mentor', owner.mentorId, 'Mentor');
+    }
+  }
+
+  /**
+   * Marking attendance of a session (and showing its check-in code): organizers, hosts of its
+   * stage, mentors who lead it. The caller is known to see the session's stage (a host sees
+   * only the stages it hosts); 403 for everyone else.
+   */
+  async assertMarksAttendance(caller: Caller, sessionId: number): Promise<void> {
+    this.requireRole(caller, 'organizer', 'host', 'mentor');
+    if (caller.role !== 'mentor') {
+      return;
+    }
+    const leads: unknown[] = await this.dataSource
+      .createQueryBuilder()
+      .select('1', 'found')
+      .from(SESSION_MENTORS, 'leader')
+      .where('"leader"."sessionId" = :sessionId AND "leader"."mentorId" = :mentorId', {
+        sessionId,
+        mentorId: caller.mentorId,
+      })
+      .getRawMany();
+    if (leads.length === 0) {
+      throw new ForbiddenException('Only mentors who lead this session mark its attendance');
     }
   }
 

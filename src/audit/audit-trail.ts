@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { requestContext } from '../common/request-context';
 import { Clock } from '../common/time/clock';
 import { AuditAction, AuditEntry, FieldChanges } from './audit-entry.entity';
@@ -27,6 +28,28 @@ export class AuditTrail {
       at: this.clock.now(),
     });
     await manager.save(entry);
+  }
+
+  /** Many entries in one statement: for writes of many rows at once. */
+  async recordMany(manager: EntityManager, records: AuditRecord[]): Promise<void> {
+    if (records.length === 0) {
+      return;
+    }
+    const actorId = requestContext.getStore()?.actor?.accountId ?? null;
+    const at = this.clock.now();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AuditEntry)
+      .values(
+        records.map((record) => ({
+          ...record,
+          actorId,
+          at,
+        })) as QueryDeepPartialEntity<AuditEntry>[],
+      )
+      .updateEntity(false)
+      .execute();
   }
 
   /** A row added to or removed from a join table, named by its two ids. */

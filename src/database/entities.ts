@@ -2,6 +2,9 @@ import { Account } from '../accounts/account.entity';
 import { AgendaVersion } from '../agendas/agenda-version.entity';
 import { PublishedSession, PublishedSessionMentor } from '../agendas/published-session.entity';
 import { Invitation } from '../accounts/invitation.entity';
+import { AttendanceRecord } from '../attendance/attendance-record.entity';
+import { AttendanceWarning } from '../attendance/attendance-warning.entity';
+import { CheckInCode } from '../attendance/check-in-code.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Enrollment } from '../enrollments/enrollment.entity';
@@ -31,4 +34,7 @@ export const ENTITIES = [
   PublishedSession,
   PublishedSessionMentor,
   CalendarFeed,
+  AttendanceRecord,
+  CheckInCode,
+  AttendanceWarning,
 ];

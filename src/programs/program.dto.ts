@@ -11,7 +11,13 @@ import {
 } from 'class-validator';
 import { MayOmit } from '../common/validation/may-omit';
 import { PageQuery } from '../common/http/pagination';
-import { PROGRAM_STATUSES, Program, ProgramStatus } from './program.entity';
+import {
+  EXCUSED_ABSENCE_RULES,
+  ExcusedAbsenceRule,
+  PROGRAM_STATUSES,
+  Program,
+  ProgramStatus,
+} from './program.entity';
 
 export class CreateProgramDto {
   @ApiProperty({ example: 'Школа мэров' })
@@ -53,6 +59,65 @@ export class CreateProgramDto {
   @Min(1)
   @Max(100)
   requiredAttendancePercent?: number;
+
+  @ApiPropertyOptional({
+    enum: EXCUSED_ABSENCE_RULES,
+    default: 'excluded',
+    description:
+      'How excused absences count: left out of the share, counted as attended, or as missed',
+  })
+  @MayOmit()
+  @IsIn(EXCUSED_ABSENCE_RULES)
+  excusedAbsences?: ExcusedAbsenceRule;
+
+  @ApiPropertyOptional({
+    description:
+      'Mandatory sessions that must have begun before a low attendance rate raises a warning',
+    minimum: 1,
+    maximum: 1000,
+    default: 3,
+  })
+  @MayOmit()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  attendanceWarningAfterSessions?: number;
+
+  @ApiPropertyOptional({
+    description: 'Self check-in opens this many minutes before a session starts',
+    minimum: 0,
+    maximum: 1440,
+    default: 30,
+  })
+  @MayOmit()
+  @IsInt()
+  @Min(0)
+  @Max(1440)
+  checkInOpensMinutesBefore?: number;
+
+  @ApiPropertyOptional({
+    description: 'Self check-in closes this many minutes after a session ends',
+    minimum: 0,
+    maximum: 1440,
+    default: 0,
+  })
+  @MayOmit()
+  @IsInt()
+  @Min(0)
+  @Max(1440)
+  checkInClosesMinutesAfterEnd?: number;
+
+  @ApiPropertyOptional({
+    description: 'A self check-in more than this many minutes after the start is late',
+    minimum: 0,
+    maximum: 1440,
+    default: 10,
+  })
+  @MayOmit()
+  @IsInt()
+  @Min(0)
+  @Max(1440)
+  lateAfterMinutes?: number;
 }
 
 export class UpdateProgramDto extends PartialType(CreateProgramDto, {
@@ -85,6 +150,21 @@ export class ProgramResponse {
   @ApiProperty({ example: 80 })
   requiredAttendancePercent: number;
 
+  @ApiProperty({ enum: EXCUSED_ABSENCE_RULES })
+  excusedAbsences: ExcusedAbsenceRule;
+
+  @ApiProperty({ example: 3 })
+  attendanceWarningAfterSessions: number;
+
+  @ApiProperty({ example: 30 })
+  checkInOpensMinutesBefore: number;
+
+  @ApiProperty({ example: 0 })
+  checkInClosesMinutesAfterEnd: number;
+
+  @ApiProperty({ example: 10 })
+  lateAfterMinutes: number;
+
   @ApiProperty()
   createdAt: Date;
 
@@ -99,6 +179,11 @@ export class ProgramResponse {
       organizer: program.organizer,
       status: program.status,
       requiredAttendancePercent: program.requiredAttendancePercent,
+      excusedAbsences: program.excusedAbsences,
+      attendanceWarningAfterSessions: program.attendanceWarningAfterSessions,
+      checkInOpensMinutesBefore: program.checkInOpensMinutesBefore,
+      checkInClosesMinutesAfterEnd: program.checkInClosesMinutesAfterEnd,
+      lateAfterMinutes: program.lateAfterMinutes,
       createdAt: program.createdAt,
       updatedAt: program.updatedAt,
     };

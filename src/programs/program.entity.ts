@@ -9,6 +9,13 @@ import {
 import { INSTANT_COLUMN_TYPE } from '../database/column-types';
 import { Audited } from '../audit/audited';
 
+/**
+ * How excused absences count towards completion: left out of the share (`excluded`), counted as
+ * attended (`attended`), or counted as missed (`missed`).
+ */
+export const EXCUSED_ABSENCE_RULES = ['excluded', 'attended', 'missed'] as const;
+export type ExcusedAbsenceRule = (typeof EXCUSED_ABSENCE_RULES)[number];
+
 export const PROGRAM_STATUSES = ['draft', 'active', 'completed', 'archived'] as const;
 export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
 
@@ -35,6 +42,25 @@ export class Program {
   /** Completion rule: the share (in percent) of mandatory sessions a participant must attend. */
   @Column({ type: 'integer' })
   requiredAttendancePercent: number;
+
+  @Column({ type: 'varchar', length: 20, default: 'excluded' })
+  excusedAbsences: ExcusedAbsenceRule;
+
+  /** A participant's attendance is judged (and warned of) once this many mandatory sessions began. */
+  @Column({ type: 'integer', default: 3 })
+  attendanceWarningAfterSessions: number;
+
+  /** Self check-in opens this many minutes before a session starts... */
+  @Column({ type: 'integer', default: 30 })
+  checkInOpensMinutesBefore: number;
+
+  /** ...and closes this many minutes after it ends. */
+  @Column({ type: 'integer', default: 0 })
+  checkInClosesMinutesAfterEnd: number;
+
+  /** A self check-in later than this many minutes after the start is marked late. */
+  @Column({ type: 'integer', default: 10 })
+  lateAfterMinutes: number;
 
   @CreateDateColumn({ type: INSTANT_COLUMN_TYPE })
   createdAt: Date;

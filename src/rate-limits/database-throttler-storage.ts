@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { ThrottlerStorage } from '@nestjs/throttler';
+import { DataSource } from 'typeorm';
 import { Clock } from '../common/time/clock';
 import { parameterMarker } from '../database/sql';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -19,9 +21,18 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage {
   private increments = 0;
 
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly unit: UnitOfWork,
     private readonly clock: Clock,
   ) {}
+
+  /** Whether `key` has had more than `limit` hits in its current window, without adding one. */
+  async isBlocked(key: string, limit: number): Promise<boolean> {
+    const window = await this.dataSource.getRepository(RateLimitWindow).findOneBy({ key });
+    return (
+      window !== null && window.hits > limit && Number(window.endsAt) > this.clock.now().getTime()
+    );
+  }
 
   async increment(
     key: string,

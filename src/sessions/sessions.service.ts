@@ -2,6 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
+import { AttendanceEvidence } from '../attendance/attendance-evidence.service';
 import { AuditTrail } from '../audit/audit-trail';
 import { Caller } from '../access/caller';
 import { notFound } from '../common/http/not-found';
@@ -34,6 +35,7 @@ export class SessionsService {
     private readonly unit: UnitOfWork,
     private readonly audit: AuditTrail,
     private readonly published: PublishedSessionsService,
+    private readonly attendance: AttendanceEvidence,
   ) {}
 
   /** By organizers and by hosts of the stage. */
@@ -172,13 +174,14 @@ export class SessionsService {
     });
   }
 
-  /** By organizers and by hosts of the session's stage. */
+  /** By organizers and by hosts of the session's stage; 409 once it has attendance. */
   async remove(caller: Caller, id: number): Promise<void> {
     this.access.requireRole(caller, 'organizer', 'host');
     const visible = await this.findVisibleOrFail(caller, id);
     await this.unit.run(async (manager) => {
       await this.lockStageFor(caller, manager, visible.stageId);
       const session = await this.findInUnitOrFail(manager, id);
+      await this.attendance.assertNoneForSession(manager, session.id);
       await this.recordMentorChanges(manager, session.id, session.mentors ?? [], []);
       await manager.remove(session);
     });

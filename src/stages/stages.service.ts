@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Not, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Caller } from '../access/caller';
+import { AttendanceEvidence } from '../attendance/attendance-evidence.service';
 import { AuditTrail } from '../audit/audit-trail';
 import { CohortsService } from '../cohorts/cohorts.service';
 import { notFound } from '../common/http/not-found';
@@ -24,6 +25,7 @@ export class StagesService {
     private readonly access: AccessService,
     private readonly unit: UnitOfWork,
     private readonly audit: AuditTrail,
+    private readonly attendance: AttendanceEvidence,
   ) {}
 
   async create(caller: Caller, cohortId: number, dto: CreateStageDto): Promise<StageResponse> {
@@ -116,11 +118,12 @@ export class StagesService {
     });
   }
 
-  /** Refused with 409 while sessions belong to the stage (see the exception filter). */
+  /** Refused with 409 while it has attendance, or sessions (see the exception filter). */
   async remove(caller: Caller, id: number): Promise<void> {
     this.access.requireRole(caller, 'organizer');
     await this.unit.run(async (manager) => {
       const stage = await this.lockForSessions(manager, id);
+      await this.attendance.assertNoneForStage(manager, id);
       // The stage's hosts go with it, each recorded; sessions refuse the delete (409).
       const hosts = await manager
         .createQueryBuilder()

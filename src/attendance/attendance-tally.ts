@@ -1,0 +1,117 @@
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { Enrollment } from '../enrollments/enrollment.entity';
+import { ExcusedAbsenceRule } from '../programs/program.entity';
+import { Session } from '../sessions/session.entity';
+import { Stage } from '../stages/stage.entity';
+import { AttendanceRecord } from './attendance-record.entity';
+
+/**
+ * What a participant's attendance is judged on: the mandatory sessions of a stage that have
+ * begun (and, for one who withdrew, began before it withdrew), by status. Cancelled sessions
+ * do not count; sessions still to come count once they begin.
+ */
+export interface Counts {
+  held: number;
+  present: number;
+  late: number;
+  excused: number;
+  absent: number;
+}
+
+export interface StageCounts extends Counts {
+  participantId: number;
+  stageId: number;
+}
+
+export interface Judgement extends Counts {
+  /** Begun mandatory sessions without a record: counted as missed. */
+  unmarked: number;
+  attended: number;
+  counted: number;
+  /** `attended / counted` in percent, one decimal; null while nothing counts. */
+  ratePercent: number | null;
+}
+
+export const NO_COUNTS: Counts = { held: 0, present: 0, late: 0, excused: 0, absent: 0 };
+
+/**
+ * One row per enrolled participant and stage of the cohort with begun mandatory sessions.
+ * Callers narrow it to participants and stages (and scope it) with `"enrollment"` and
+ * `"stage"`.
+ */
+export function tallyQuery(
+  manager: EntityManager,
+  cohortId: number,
+  now: Date,
+): SelectQueryBuilder<Enrollment> {
+  const countOf = (status: string) =>
+    `SUM(CASE WHEN "record"."status" = '${status}' THEN 1 ELSE 0 END)`;
+  return manager
+    .createQueryBuilder(Enrollment, 'enrollment')
+    .select('"enrollment"."participantId"', 'participantId')
+    .addSelect('"stage"."id"', 'stageId')
+    .addSelect('COUNT("session"."id")', 'held')
+    .addSelect(countOf('present'), 'present')
+    .addSelect(countOf('late'), 'late')
+    .addSelect(countOf('excused'), 'excused')
+    .addSelect(countOf('absent'), 'absent')
+    .innerJoin(Stage, 'stage', '"stage"."cohortId" = "enrollment"."cohortId"')
+    .innerJoin(
+      Session,
+      'session',
+      `"session"."stageId" = "stage"."id" AND "session"."isMandatory" = :mandatory ` +
+        `AND "session"."status" = 'scheduled' AND "session"."startsAt" <= :tallyNow ` +
+        `AND ("enrollment"."withdrawnAt" IS NULL OR "session"."startsAt" < "enrollment"."withdrawnAt")`,
+      { mandatory: true, tallyNow: now },
+    )
+    .leftJoin(
+      AttendanceRecord,
+      'record',
+      '"record"."sessionId" = "session"."id" AND "record"."participantId" = "enrollment"."participantId"',
+    )
+    .where('"enrollment"."cohortId" = :tallyCohortId', { tallyCohortId: cohortId })
+    .groupBy('"enrollment"."participantId"')
+    .addGroupBy('"stage"."id"');
+}
+
+export async function readTally(query: SelectQueryBuilder<Enrollment>): Promise<StageCounts[]> {
+  const rows = await query.getRawMany<Record<keyof StageCounts, string | number>>();
+  return rows.map((row) => ({
+    participantId: Number(row.participantId),
+    stageId: Number(row.stageId),
+    held: Number(row.held),
+    present: Number(row.present),
+    late: Number(row.late),
+    excused: Number(row.excused),
+    absent: Number(row.absent),
+  }));
+}
+
+export function addCounts(a: Counts, b: Counts): Counts {
+  return {
+    held: a.held + b.held,
+    present: a.present + b.present,
+    late: a.late + b.late,
+    excused: a.excused + b.excused,
+    absent: a.absent + b.absent,
+  };
+}
+
+/** Present and late attend; excused ones count as the program's rule says; the rest are missed. */
+export function judge(counts: Counts, excusedAbsences: ExcusedAbsenceRule): Judgement {
+  const attended =
+    counts.present + counts.late + (excusedAbsences === 'attended' ? counts.excused : 0);
+  const counted = counts.held - (excusedAbsences === 'excluded' ? counts.excused : 0);
+  return {
+    ...counts,
+    unmarked: counts.held - counts.present - counts.late - counts.excused - counts.absent,
+    attended,
+    counted,
+    ratePercent: counted > 0 ? Math.round((attended * 1000) / counted) / 10 : null,
+  };
+}
+
+/** Whether the share attended reaches the program's required percent (exactly, in integers). */
+export function meetsRule(judgement: Judgement, requiredPercent: number): boolean {
+  return judgement.counted > 0 && judgement.attended * 100 >= requiredPercent * judgement.counted;
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Clock } from '../common/time/clock';
+import { AttendanceWarning } from './attendance-warning.entity';
+import { judge, meetsRule, readTally, tallyQuery } from './attendance-tally';
+import { AttendedSession } from './attended-sessions';
+
+/**
+ * Raises a warning, once per participant and stage, when a participant's attendance of the
+ * stage's begun mandatory sessions falls below its program's rule after at least the program's
+ * number of them. Checked in the unit of every mark and check-in; telling the mentor and the
+ * organizers is the notifications' work (`notifiedAt`).
+ */
+@Injectable()
+export class AttendanceWarnings {
+  constructor(private readonly clock: Clock) {}
+
+  async raiseFor(
+    manager: EntityManager,
+    { stage, cohortId, program }: AttendedSession,
+    participantIds: number[],
+  ): Promise<void> {
+    if (participantIds.length === 0) {
+      return;
+    }
+    const now = this.clock.now();
+    const tallies = await readTally(
+      tallyQuery(manager, cohortId, now)
+        .andWhere('"stage"."id" = :stageId', { stageId: stage.id })
+        .andWhere('"enrollment"."participantId" IN (:...participantIds)', { participantIds })
+        .andWhere(`"enrollment"."status" <> 'withdrawn'`),
+    );
+    const warnings = tallies
+      .filter((tally) => tally.held >= program.attendanceWarningAfterSessions)
+      .map((tally) => ({ tally, judgement: judge(tally, program.excusedAbsences) }))
+      .filter(
+        ({ judgement }) =>
+          judgement.counted > 0 && !meetsRule(judgement, program.requiredAttendancePercent),
+      )
+      .map(({ tally, judgement }) => ({
+        participantId: tally.participantId,
+        stageId: stage.id,
+        attended: judgement.attended,
+        counted: judgement.counted,
+        raisedAt: now,
+        notifiedAt: null,
+      }));
+    if (warnings.length > 0) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(AttendanceWarning)
+        .values(warnings)
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
+    }
+  }
+}

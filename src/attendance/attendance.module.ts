@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RateLimitsModule } from '../rate-limits/rate-limits.module';
+import { AttendanceRecord } from './attendance-record.entity';
+import { AttendanceWarning } from './attendance-warning.entity';
+import { AttendanceController } from './attendance.controller';
+import { AttendanceReports } from './attendance-reports.service';
+import { AttendanceService } from './attendance.service';
+import { AttendanceWarnings } from './attendance-warnings';
+import { AttendedSessions } from './attended-sessions';
+import { CheckInCode } from './check-in-code.entity';
+import { CheckInCodes } from './check-in-codes.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([AttendanceRecord, CheckInCode, AttendanceWarning]),
+    RateLimitsModule,
+  ],
+  controllers: [AttendanceController],
+  providers: [
+    AttendanceService,
+    AttendanceReports,
+    AttendanceWarnings,
+    AttendedSessions,
+    CheckInCodes,
+  ],
+})
+export class AttendanceModule {}

@@ -1,0 +1,464 @@
+import {
+  BadRequestException,
+  ConflictException,
+  HttpException,
+  HttpStatus,
+  Injectable,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { Caller } from '../access/caller';
+import { AuditRecord, AuditTrail } from '../audit/audit-trail';
+import { FieldChanges } from '../audit/audit-entry.entity';
+import { Page, PageQuery } from '../common/http/pagination';
+import { Clock } from '../common/time/clock';
+import { toLocalDateTime } from '../common/time/time';
+import { instantFromRaw } from '../database/raw-values';
+import { UnitOfWork } from '../database/unit-of-work';
+import { Enrollment } from '../enrollments/enrollment.entity';
+import { Participant } from '../participants/participant.entity';
+import { DatabaseThrottlerStorage } from '../rate-limits/database-throttler-storage';
+import { Session } from '../sessions/session.entity';
+import { Stage } from '../stages/stage.entity';
+import { AttendanceRecord, AttendanceStatus } from './attendance-record.entity';
+import { AttendanceWarnings } from './attendance-warnings';
+import { AttendedSession, AttendedSessions } from './attended-sessions';
+import {
+  AttendanceResponse,
+  CheckInDto,
+  MarkAttendanceDto,
+  MarkAttendanceResponse,
+  ParticipantAttendanceEntry,
+  RosterEntry,
+} from './attendance.dto';
+import { CheckInCodes } from './check-in-codes.service';
+import { checkInWindow } from './check-in-window';
+
+/** Wrong check-in codes an account may type in the window before it must wait. */
+const WRONG_CODES_ALLOWED = 5;
+const WRONG_CODES_WINDOW_MS = 10 * 60_000;
+
+/** The fields of a record that a staff mark sets, as the audit log shows them. */
+const MARKED_FIELDS = ['status', 'note', 'method', 'markedBy', 'markedAt'] as const;
+
+/**
+ * Attendance records: marked by staff in bulk, or by a participant's own check-in with the
+ * session's code. Every change is one unit of work with its audit entries; a staff mark wins
+ * over a self check-in, whichever comes first.
+ */
+@Injectable()
+export class AttendanceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: AttendedSessions,
+    private readonly access: AccessService,
+    private readonly unit: UnitOfWork,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+    private readonly codes: CheckInCodes,
+    private readonly warnings: AttendanceWarnings,
+    private readonly throttler: DatabaseThrottlerStorage,
+  ) {}
+
+  /**
+   * The session's roster: the cohort's participants (those who withdrew before it began
+   * only with a record), each with its record or null. Staff who mark it see everyone; a
+   * mentor its mentees, a participant itself.
+   */
+  async roster(caller: Caller, sessionId: number, query: PageQuery): Promise<Page<RosterEntry>> {
+    const attended = await this.sessions.findVisibleOrFail(caller, sessionId);
+    const marks = await this.access.assertMarksAttendance(caller, sessionId).then(
+      () => true,
+      () => false,
+    );
+    const select = this.dataSource
+      .createQueryBuilder(Enrollment, 'enrollment')
+      .innerJoin(Participant, 'participant', '"participant"."id" = "enrollment"."participantId"')
+      .leftJoin(
+        AttendanceRecord,
+        'record',
+        '"record"."sessionId" = :sessionId AND "record"."participantId" = "enrollment"."participantId"',
+        { sessionId },
+      )
+      .where('"enrollment"."cohortId" = :cohortId', { cohortId: attended.cohortId })
+      .andWhere(
+        '("enrollment"."withdrawnAt" IS NULL OR "enrollment"."withdrawnAt" > :startsAt OR "record"."id" IS NOT NULL)',
+        { startsAt: attended.session.startsAt },
+      );
+    if (!marks) {
+      this.access.scope(select, caller, 'participant', '"enrollment"."participantId"');
+    }
+    const [rows, total] = await Promise.all([
+      select
+        .clone()
+        .select([
+          '"participant"."id" AS "participantId"',
+          '"participant"."fullName" AS "fullName"',
+          '"participant"."position" AS "position"',
+          '"participant"."municipality" AS "municipality"',
+          '"enrollment"."status" AS "enrollmentStatus"',
+          '"record"."id" AS "recordId"',
+          '"record"."status" AS "status"',
+          '"record"."note" AS "note"',
+          '"record"."method" AS "method"',
+          '"record"."markedBy" AS "markedBy"',
+          '"record"."markedAt" AS "markedAt"',
+        ])
+        .orderBy('"participant"."fullName"', 'ASC')
+        .addOrderBy('"participant"."id"', 'ASC')
+        .limit(query.limit)
+        .offset(query.offset)
+        .getRawMany<RosterRow>(),
+      select.getCount(),
+    ]);
+    return {
+      items: rows.map((row) => ({
+        participant: {
+          id: Number(row.participantId),
+          fullName: row.fullName,
+          position: row.position,
+          municipality: row.municipality,
+        },
+        enrollmentStatus: row.enrollmentStatus,
+        attendance:
+          row.recordId === null
+            ? null
+            : AttendanceResponse.from({
+                id: Number(row.recordId),
+                sessionId,
+                participantId: Number(row.participantId),
+                status: row.status as AttendanceStatus,
+                note: row.note,
+                method: row.method as AttendanceRecord['method'],
+                markedBy: row.markedBy === null ? null : Number(row.markedBy),
+                markedAt: instantFromRaw(row.markedAt as string | Date),
+              }),
+      })),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  /**
+   * Marks many participants at once (an upsert): organizers, hosts of the stage, mentors who
+   * lead the session. A mark equal to the record changes nothing; every change is audited.
+   */
+  async mark(
+    caller: Caller,
+    sessionId: number,
+    dto: MarkAttendanceDto,
+  ): Promise<MarkAttendanceResponse> {
+    const attended = await this.sessions.findVisibleOrFail(caller, sessionId);
+    await this.access.assertMarksAttendance(caller, sessionId);
+    this.assertNotCancelled(attended.session);
+    this.assertNoRepeats(dto);
+    const markedBy =
+      caller.role === 'anonymous' || caller.role === 'feed' ? null : caller.accountId;
+
+    return this.unit.run(async (manager) => {
+      const participantIds = dto.marks.map((mark) => mark.participantId);
+      const enrollments = await this.lockEnrollments(manager, attended, participantIds);
+      this.assertMayBeMarked(dto, attended, enrollments);
+
+      const before = new Map(
+        (
+          await manager.findBy(AttendanceRecord, {
+            sessionId,
+            participantId: In(participantIds),
+          })
+        ).map((record) => [record.participantId, record]),
+      );
+      const now = this.clock.now();
+      const changes = dto.marks.filter((mark) => {
+        const record = before.get(mark.participantId);
+        return (
+          !record ||
+          record.method !== 'staff' ||
+          record.status !== mark.status ||
+          record.note !== (mark.note ?? null)
+        );
+      });
+      if (changes.length > 0) {
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(AttendanceRecord)
+          .values(
+            changes.map((mark) => ({
+              sessionId,
+              participantId: mark.participantId,
+              enrollmentId: enrollments.get(mark.participantId)!.id,
+              status: mark.status,
+              note: mark.note ?? null,
+              method: 'staff' as const,
+              markedBy,
+              markedAt: now,
+            })),
+          )
+          .orUpdate([...MARKED_FIELDS], ['sessionId', 'participantId'])
+          .updateEntity(false)
+          .callListeners(false)
+          .execute();
+      }
+      const after = await manager.findBy(AttendanceRecord, {
+        sessionId,
+        participantId: In(participantIds),
+      });
+      const byParticipant = new Map(after.map((record) => [record.participantId, record]));
+      await this.audit.recordMany(
+        manager,
+        changes.map((mark) =>
+          this.auditOf(before.get(mark.participantId), byParticipant.get(mark.participantId)!),
+        ),
+      );
+      await this.warnings.raiseFor(
+        manager,
+        attended,
+        changes.map((mark) => mark.participantId),
+      );
+      return {
+        items: participantIds.map((id) => AttendanceResponse.from(byParticipant.get(id)!)),
+        changed: changes.length,
+      };
+    });
+  }
+
+  /**
+   * A participant checks itself in with the session's code, inside the check-in window:
+   * present up to the program's minutes after the start, late after. Checking in again, or
+   * after a staff mark, answers the record as it is.
+   */
+  async checkIn(
+    caller: Caller,
+    sessionId: number,
+    dto: CheckInDto,
+  ): Promise<{ record: AttendanceResponse; created: boolean }> {
+    this.access.requireRole(caller, 'participant');
+    const participantId = caller.participantId!;
+    const attended = await this.sessions.findVisibleOrFail(caller, sessionId);
+    const throttleKey = `check-in:${caller.accountId}`;
+    if (await this.throttler.isBlocked(throttleKey, WRONG_CODES_ALLOWED)) {
+      throw this.tooManyWrongCodes();
+    }
+    const existing = await this.dataSource
+      .getRepository(AttendanceRecord)
+      .findOneBy({ sessionId, participantId });
+    if (existing) {
+      return { record: AttendanceResponse.from(existing), created: false };
+    }
+    this.assertNotCancelled(attended.session);
+    const now = this.clock.now();
+    const window = checkInWindow(attended.session, attended.program);
+    this.assertInsideWindow(window, now, attended.stage);
+    if (!(await this.codes.accepts(sessionId, dto.code, now))) {
+      const { isBlocked } = await this.throttler.increment(
+        throttleKey,
+        WRONG_CODES_WINDOW_MS,
+        WRONG_CODES_ALLOWED,
+      );
+      if (isBlocked) {
+        throw this.tooManyWrongCodes();
+      }
+      throw new BadRequestException(['code is not the code of this session']);
+    }
+
+    return this.unit.run(async (manager) => {
+      const enrollment = await this.unit.lock(manager, Enrollment, {
+        cohortId: attended.cohortId,
+        participantId,
+      });
+      if (!enrollment || enrollment.withdrawnAt !== null) {
+        throw new ConflictException(
+          `Participant ${participantId} is not an active member of cohort ${attended.cohortId}`,
+        );
+      }
+      const found = await manager.findOneBy(AttendanceRecord, { sessionId, participantId });
+      if (found) {
+        return { record: AttendanceResponse.from(found), created: false };
+      }
+      const record = await manager.save(
+        manager.create(AttendanceRecord, {
+          sessionId,
+          participantId,
+          enrollmentId: enrollment.id,
+          status: now.getTime() <= window.lateAfter.getTime() ? 'present' : 'late',
+          note: null,
+          method: 'self',
+          markedBy: caller.accountId,
+          markedAt: now,
+        }),
+      );
+      await this.warnings.raiseFor(manager, attended, [participantId]);
+      return { record: AttendanceResponse.from(record), created: true };
+    });
+  }
+
+  /**
+   * A participant's records with their sessions, newest first: for organizers, the participant,
+   * its mentors; a host sees those of the stages it hosts.
+   */
+  async ofParticipant(
+    caller: Caller,
+    participantId: number,
+    query: PageQuery,
+  ): Promise<Page<ParticipantAttendanceEntry>> {
+    await this.access.assertSees(caller, 'participant', participantId, 'Participant');
+    const select = this.dataSource
+      .createQueryBuilder(AttendanceRecord, 'record')
+      .innerJoinAndMapOne('record.session', Session, 'session', 'session.id = record.sessionId')
+      .innerJoinAndMapOne('session.stage', Stage, 'stage', 'stage.id = session.stageId')
+      .where('record.participantId = :participantId', { participantId });
+    this.access.scope(select, caller, 'stage', 'session.stageId');
+    const [records, total] = await select
+      .orderBy('session.startsAt', 'DESC')
+      .addOrderBy('session.id', 'DESC')
+      .limit(query.limit)
+      .offset(query.offset)
+      .getManyAndCount();
+    return {
+      items: records.map((record) => {
+        const session = record.session!;
+        const stage = session.stage!;
+        return {
+          ...AttendanceResponse.from(record),
+          stageId: stage.id,
+          sessionTitle: session.title,
+          isMandatory: session.isMandatory,
+          sessionStartsAt: session.startsAt.toISOString(),
+          sessionStartsAtLocal: toLocalDateTime(session.startsAt, stage.timeZone),
+          timeZone: stage.timeZone,
+          city: stage.city,
+        };
+      }),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  /**
+   * The enrollments of the marked participants in the session's cohort, locked in id order
+   * (so that a check-in of one of them waits for the marks, or they for it).
+   */
+  private async lockEnrollments(
+    manager: EntityManager,
+    { cohortId }: AttendedSession,
+    participantIds: number[],
+  ): Promise<Map<number, Enrollment>> {
+    const enrollments = await this.unit.lockAll(manager, Enrollment, {
+      cohortId,
+      participantId: In(participantIds),
+    });
+    return new Map(enrollments.map((enrollment) => [enrollment.participantId, enrollment]));
+  }
+
+  /** 400 naming every mark of someone not enrolled, or who withdrew before the session. */
+  private assertMayBeMarked(
+    dto: MarkAttendanceDto,
+    { cohortId, session }: AttendedSession,
+    enrollments: Map<number, Enrollment>,
+  ): void {
+    const problems: string[] = [];
+    dto.marks.forEach(({ participantId }, index) => {
+      const enrollment = enrollments.get(participantId);
+      if (!enrollment) {
+        problems.push(
+          `marks.${index}.participantId: participant ${participantId} is not enrolled in cohort ${cohortId}`,
+        );
+      } else if (enrollment.withdrawnAt !== null && enrollment.withdrawnAt <= session.startsAt) {
+        problems.push(
+          `marks.${index}.participantId: participant ${participantId} withdrew from cohort ${cohortId} before the session`,
+        );
+      }
+    });
+    if (problems.length > 0) {
+      throw new BadRequestException(problems);
+    }
+  }
+
+  private assertNoRepeats(dto: MarkAttendanceDto): void {
+    const seen = new Set<number>();
+    const problems: string[] = [];
+    dto.marks.forEach(({ participantId }, index) => {
+      if (seen.has(participantId)) {
+        problems.push(`marks.${index}.participantId: participant ${participantId} is marked twice`);
+      }
+      seen.add(participantId);
+    });
+    if (problems.length > 0) {
+      throw new BadRequestException(problems);
+    }
+  }
+
+  private assertNotCancelled(session: Session): void {
+    if (session.status === 'cancelled') {
+      throw new ConflictException(`Session ${session.id} is cancelled`);
+    }
+  }
+
+  private assertInsideWindow(
+    window: { opensAt: Date; closesAt: Date },
+    now: Date,
+    stage: Stage,
+  ): void {
+    const local = (instant: Date) =>
+      `${toLocalDateTime(instant, stage.timeZone).replace('T', ' ').slice(0, 16)} ${stage.city} time (${stage.timeZone})`;
+    if (now < window.opensAt) {
+      throw new ConflictException(
+        `Check-in has not opened yet: it opens at ${local(window.opensAt)}`,
+      );
+    }
+    if (now > window.closesAt) {
+      throw new ConflictException(`Check-in has closed: it closed at ${local(window.closesAt)}`);
+    }
+  }
+
+  private tooManyWrongCodes(): HttpException {
+    return new HttpException(
+      {
+        statusCode: HttpStatus.TOO_MANY_REQUESTS,
+        message: 'Too many wrong check-in codes; try again in a few minutes',
+        error: 'Too Many Requests',
+      },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+  }
+
+  private auditOf(before: AttendanceRecord | undefined, after: AttendanceRecord): AuditRecord {
+    const changes: FieldChanges = {};
+    if (!before) {
+      for (const field of ['sessionId', 'participantId', 'enrollmentId', ...MARKED_FIELDS]) {
+        changes[field] = { to: this.shown(after[field as keyof AttendanceRecord]) };
+      }
+      return { action: 'create', entity: 'attendance', entityId: String(after.id), changes };
+    }
+    for (const field of MARKED_FIELDS) {
+      const from = this.shown(before[field]);
+      const to = this.shown(after[field]);
+      if (from !== to) {
+        changes[field] = { from, to };
+      }
+    }
+    return { action: 'update', entity: 'attendance', entityId: String(after.id), changes };
+  }
+
+  private shown(value: unknown): unknown {
+    return value instanceof Date ? value.toISOString() : value;
+  }
+}
+
+interface RosterRow {
+  participantId: number | string;
+  fullName: string;
+  position: string;
+  municipality: string;
+  enrollmentStatus: string;
+  recordId: number | string | null;
+  status: string | null;
+  note: string | null;
+  method: string | null;
+  markedBy: number | string | null;
+  markedAt: string | Date | null;
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { Caller } from '../access/caller';
+import { notFound } from '../common/http/not-found';
+import { Program } from '../programs/program.entity';
+import { Session } from '../sessions/session.entity';
+import { Stage } from '../stages/stage.entity';
+
+/** A session with what attendance needs of it: its stage's zone and cohort, its program's rules. */
+export interface AttendedSession {
+  session: Session;
+  stage: Stage;
+  cohortId: number;
+  program: Program;
+}
+
+/** Reads a session for attendance in one query, within what the caller sees. */
+@Injectable()
+export class AttendedSessions {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  /** 404 unless the session exists in a stage the caller sees, or the caller leads it. */
+  async findVisibleOrFail(caller: Caller, id: number): Promise<AttendedSession> {
+    const session = await this.access
+      .scopeSessions(
+        this.dataSource
+          .createQueryBuilder(Session, 'session')
+          .innerJoinAndSelect('session.stage', 'stage')
+          .innerJoinAndSelect('stage.cohort', 'cohort')
+          .innerJoinAndSelect('cohort.program', 'program')
+          .where('session.id = :id', { id }),
+        caller,
+        'session.id',
+        'session.stageId',
+      )
+      .getOne();
+    if (!session) {
+      throw notFound('Session', id);
+    }
+    const stage = session.stage!;
+    return { session, stage, cohortId: stage.cohortId, program: stage.cohort!.program! };
+  }
+}
