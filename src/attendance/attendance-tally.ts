@@ -35,14 +35,15 @@ export interface Judgement extends Counts {
 export const NO_COUNTS: Counts = { held: 0, present: 0, late: 0, excused: 0, absent: 0 };
 
 /**
- * One row per enrolled participant and stage of the cohort with begun mandatory sessions.
+ * One row per enrolled participant and stage of the cohort with mandatory sessions begun by
+ * `asOf`.
  * Callers narrow it to participants and stages (and scope it) with `"enrollment"` and
  * `"stage"`.
  */
 export function tallyQuery(
   manager: EntityManager,
   cohortId: number,
-  now: Date,
+  asOf: Date,
 ): SelectQueryBuilder<Enrollment> {
   const countOf = (status: string) =>
     `SUM(CASE WHEN "record"."status" = '${status}' THEN 1 ELSE 0 END)`;
@@ -60,9 +61,9 @@ export function tallyQuery(
       Session,
       'session',
       `"session"."stageId" = "stage"."id" AND "session"."isMandatory" = :mandatory ` +
-        `AND "session"."status" = 'scheduled' AND "session"."startsAt" <= :tallyNow ` +
+        `AND "session"."status" = 'scheduled' AND "session"."startsAt" <= :tallyAsOf ` +
         `AND ("enrollment"."withdrawnAt" IS NULL OR "session"."startsAt" < "enrollment"."withdrawnAt")`,
-      { mandatory: true, tallyNow: now },
+      { mandatory: true, tallyAsOf: asOf },
     )
     .leftJoin(
       AttendanceRecord,
@@ -102,8 +103,13 @@ export function judge(counts: Counts, excusedAbsences: ExcusedAbsenceRule): Judg
   const attended =
     counts.present + counts.late + (excusedAbsences === 'attended' ? counts.excused : 0);
   const counted = counts.held - (excusedAbsences === 'excluded' ? counts.excused : 0);
+  const { held, present, late, excused, absent } = counts;
   return {
-    ...counts,
+    held,
+    present,
+    late,
+    excused,
+    absent,
     unmarked: counts.held - counts.present - counts.late - counts.excused - counts.absent,
     attended,
     counted,

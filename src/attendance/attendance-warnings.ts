@@ -7,8 +7,10 @@ import { AttendedSession } from './attended-sessions';
 
 /**
  * Raises a warning, once per participant and stage, when a participant's attendance of the
- * stage's begun mandatory sessions falls below its program's rule after at least the program's
- * number of them. Checked in the unit of every mark and check-in; telling the mentor and the
+ * stage's mandatory sessions falls below its program's rule after at least the program's
+ * number of them. Checked in the unit of every mark and check-in, as of the marked session's
+ * start: sessions marked after the fact, in order, are judged as they would have been on the
+ * day, and sessions after it (perhaps not marked yet) do not count. Telling the mentor and the
  * organizers is the notifications' work (`notifiedAt`).
  */
 @Injectable()
@@ -17,15 +19,16 @@ export class AttendanceWarnings {
 
   async raiseFor(
     manager: EntityManager,
-    { stage, cohortId, program }: AttendedSession,
+    { session, stage, cohortId, program }: AttendedSession,
     participantIds: number[],
   ): Promise<void> {
     if (participantIds.length === 0) {
       return;
     }
     const now = this.clock.now();
+    const asOf = session.startsAt < now ? session.startsAt : now;
     const tallies = await readTally(
-      tallyQuery(manager, cohortId, now)
+      tallyQuery(manager, cohortId, asOf)
         .andWhere('"stage"."id" = :stageId', { stageId: stage.id })
         .andWhere('"enrollment"."participantId" IN (:...participantIds)', { participantIds })
         .andWhere(`"enrollment"."status" <> 'withdrawn'`),
