@@ -179,6 +179,9 @@ const sessionWrite = (status: number, hostA: number, hostB: number): Statuses =>
   403,
 ];
 
+/** Marking attendance of sA1: organizers and A1's host; mA sees it but does not lead it. */
+const MARKS_A1 = (status: number): Statuses => [401, status, status, 404, 403, 404, 403, 403];
+
 const read = (path: string, statuses: Statuses): Row => ({ method: 'GET', path, statuses });
 
 const programBody = () => ({ title: `Программа ${fresh()}`, organizer: 'ВШГУ РАНХиГС' });
@@ -475,6 +478,35 @@ const ROWS: Row[] = [
     statuses: sessionWrite(204, 404, 404),
     setup: async (t, ids) => ({ sessionInA2: (await createSession(t, sessionInA2(), ids.A2)).id }),
   },
+
+  // Attendance: marked by organizers, the stage's hosts and the session's leading mentors (mA
+  // leads no session: it sees sA1 through its mentee and may not mark it).
+  read('/api/sessions/{sA1}/attendance', SEES_A),
+  {
+    method: 'PUT',
+    path: '/api/sessions/{sA1}/attendance',
+    statuses: MARKS_A1(200),
+    body: (ids) => ({ marks: [{ participantId: ids.pA2, status: 'present' }] }),
+  },
+  read('/api/sessions/{sA1}/check-in-code', MARKS_A1(200)),
+  {
+    method: 'PATCH',
+    path: '/api/sessions/{sA1}/check-in-code',
+    statuses: MARKS_A1(200),
+    body: () => ({ rotateEverySeconds: null }),
+  },
+  { method: 'POST', path: '/api/sessions/{sA1}/check-in-code/rotate', statuses: MARKS_A1(200) },
+  // Only participants check in; sA1 (November 2025) is long over for participantA.
+  {
+    method: 'POST',
+    path: '/api/sessions/{sA1}/check-in',
+    statuses: [401, 403, 403, 403, 403, 403, 409, 404],
+    body: () => ({ code: 'ABCDEF' }),
+  },
+  read('/api/cohorts/{A}/attendance-report', SEES_A),
+  read('/api/cohorts/{A}/attendance-report/sessions', [401, 200, 200, 404, 200, 404, 403, 403]),
+  read('/api/participants/{pA}/attendance', SEES_A),
+  read('/api/participants/{pA2}/attendance', [401, 200, 200, 404, 404, 404, 404, 404]),
 ];
 
 /** Every table: a refused write must leave all of them (audit log included) as they were. */
@@ -492,6 +524,9 @@ const TABLES = [
   'accounts',
   'invitations',
   'audit_entries',
+  'attendance',
+  'check_in_codes',
+  'attendance_warnings',
 ];
 
 const isSuccess = (status: number) => status >= 200 && status < 300;

@@ -2,6 +2,7 @@ import {
   createAccount,
   createCohort,
   createParticipant,
+  createProgram,
   createSession,
   createStage,
   enroll,
@@ -25,7 +26,9 @@ describe('query counts', () => {
 
   /** A cohort with `size` participants (one of them signed in) and a hosted stage of `size` sessions. */
   async function world(size: number) {
-    const cohort = await createCohort(t);
+    // Marking the first session absent warns in both sizes: the same statements run.
+    const program = await createProgram(t, { attendanceWarningAfterSessions: 1 });
+    const cohort = await createCohort(t, {}, program.id);
     const stage = await createStage(t, {}, cohort.id);
     const sessions = [];
     for (let i = 0; i < size; i++) {
@@ -46,7 +49,14 @@ describe('query counts', () => {
       participant: (await createAccount(t, 'participant', { participantId: participants[0].id }))
         .token,
     };
-    return { stage, sessions, tokens, participantId: participants[0].id as number };
+    return {
+      cohort,
+      stage,
+      sessions,
+      tokens,
+      participantId: participants[0].id as number,
+      participantIds: participants.map((participant) => participant.id as number),
+    };
   }
 
   async function queriesOf(send: () => Promise<{ status: number }>, status: number) {
@@ -87,6 +97,30 @@ describe('query counts', () => {
       ],
       agenda: [() => as(w, 'participant').get(`/api/stages/${w.stage.id}/agenda`), 200],
       conflicts: [() => as(w, 'host').get(`/api/stages/${w.stage.id}/conflicts`), 200],
+      mark: [
+        () =>
+          as(w, 'host')
+            .put(`/api/sessions/${w.sessions[0].id}/attendance`)
+            .send({
+              marks: w.participantIds.map((participantId) => ({ participantId, status: 'absent' })),
+            }),
+        200,
+      ],
+      roster: [() => as(w, 'host').get(`/api/sessions/${w.sessions[0].id}/attendance`), 200],
+      report: [() => t.http().get(`/api/cohorts/${w.cohort.id}/attendance-report`), 200],
+      reportCsv: [
+        () =>
+          t.http().get(`/api/cohorts/${w.cohort.id}/attendance-report`).set('Accept', 'text/csv'),
+        200,
+      ],
+      sessionSummaries: [
+        () => as(w, 'host').get(`/api/cohorts/${w.cohort.id}/attendance-report/sessions`),
+        200,
+      ],
+      ownAttendance: [
+        () => as(w, 'participant').get(`/api/participants/${w.participantId}/attendance`),
+        200,
+      ],
       create: [
         () =>
           as(w, 'host')
