@@ -2,7 +2,9 @@
  * `npm run bench`: loads a national-scale data set into a fresh SQLite file (or, with
  * DATABASE_URL, a fresh PostgreSQL schema), starts the built service as its own process, and
  * measures the main reads and session creation for an organizer, a host of tens of thousands of
- * participants and a participant, each beside `GET /api/health` in the same run.
+ * participants and a participant, each beside `GET /api/health` in the same run; then the
+ * attendance of a 500-person cohort: its report over 40 sessions, marking all of it at once, and
+ * the whole cohort checking in to a session within 10 seconds.
  *
  *   npm run bench                          # both sizes, 5 s per measurement
  *   npm run bench -- --size large --duration 8 --runs 3
@@ -23,13 +25,17 @@ import { validateEnvironment } from '../src/config/environment';
 import { databaseOptions } from '../src/database/database-options';
 import { migrate } from '../src/database/migrate';
 import { openDataSource } from '../src/database/open-data-source';
+import { JwtService } from '@nestjs/jwt';
 import {
+  ATTENDANCE_COHORT_SIZE,
+  AttendanceCohort,
   BENCH_PASSWORD,
   DataSetSize,
   HOST_EMAIL,
   LARGE,
   PARTICIPANT_EMAIL,
   SMALL,
+  loadAttendanceCohort,
   loadDataSet,
 } from './data-set';
 
@@ -71,8 +77,19 @@ interface Target {
   role: 'organizer' | 'host' | 'participant';
   read: string;
   path: string;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   body?: () => string;
+  headers?: Record<string, string>;
+}
+
+/** Latencies of a burst of requests sent on a schedule rather than as fast as possible. */
+interface Burst {
+  requests: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  max: number;
+  statuses: Record<number, number>;
 }
 
 class ServiceProcess {
@@ -152,11 +169,14 @@ async function signIn(url: string, email: string, password: string): Promise<str
 
 function load(
   url: string,
-  target: { path: string; method?: 'GET' | 'POST'; body?: () => string },
+  target: Pick<Target, 'path' | 'method' | 'body' | 'headers'>,
   token: string | undefined,
   options: Options,
 ): Promise<autocannon.Result> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...target.headers,
+  };
   if (token) {
     headers.authorization = `Bearer ${token}`;
   }
@@ -175,8 +195,66 @@ function load(
 }
 
 function median(values: number[]): number {
+  return percentile(values, 0.5);
+}
+
+function percentile(values: number[], share: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
+}
+
+/**
+ * Every participant of the cohort checks in to the session under way once, the check-ins
+ * spread evenly over `seconds`, as people arriving at the door.
+ */
+async function checkInBurst(
+  url: string,
+  cohort: AttendanceCohort,
+  organizerToken: string,
+  jwtSecret: string,
+  seconds: number,
+): Promise<Burst> {
+  const jwt = new JwtService({ secret: jwtSecret });
+  const tokens = await Promise.all(
+    cohort.accounts.map(({ accountId, tokenVersion }) =>
+      jwt.signAsync(
+        { sub: String(accountId), role: 'participant', ver: tokenVersion },
+        { algorithm: 'HS256', expiresIn: 3600 },
+      ),
+    ),
+  );
+  const codeResponse = await fetch(`${url}/api/sessions/${cohort.checkInSessionId}/check-in-code`, {
+    headers: { authorization: `Bearer ${organizerToken}` },
+  });
+  const { code } = (await codeResponse.json()) as { code: string };
+  const gap = (seconds * 1000) / tokens.length;
+  const began = Date.now();
+  const results = await Promise.all(
+    tokens.map(async (token, index) => {
+      await sleep(index * gap);
+      const sent = performance.now();
+      const response = await fetch(`${url}/api/sessions/${cohort.checkInSessionId}/check-in`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ code }),
+      });
+      await response.arrayBuffer();
+      return { status: response.status, ms: performance.now() - sent };
+    }),
+  );
+  const latencies = results.map((result) => result.ms);
+  const statuses: Record<number, number> = {};
+  for (const { status } of results) {
+    statuses[status] = (statuses[status] ?? 0) + 1;
+  }
+  return {
+    requests: results.length,
+    seconds: (Date.now() - began) / 1000,
+    p50: Math.round(percentile(latencies, 0.5)),
+    p99: Math.round(percentile(latencies, 0.99)),
+    max: Math.round(Math.max(...latencies)),
+    statuses,
+  };
 }
 
 async function measure(
@@ -218,12 +296,14 @@ async function benchmark(size: DataSetSize, options: Options) {
   const dataSource = await openDataSource(databaseOptions(environment));
   await migrate(dataSource);
   await loadDataSet(dataSource, size);
+  const attendanceCohort = await loadAttendanceCohort(dataSource, size);
   const loadSeconds = (Date.now() - started) / 1000;
 
+  const jwtSecret = randomBytes(32).toString('hex');
   const service = new ServiceProcess(await freePort(), {
     ...databaseEnv,
     NODE_ENV: 'production',
-    JWT_SECRET: randomBytes(32).toString('hex'),
+    JWT_SECRET: jwtSecret,
     LOG_LEVEL: 'silent',
     ADMIN_EMAIL: ORGANIZER_EMAIL,
     ADMIN_PASSWORD: BENCH_PASSWORD,
@@ -231,6 +311,7 @@ async function benchmark(size: DataSetSize, options: Options) {
   });
   await service.start();
   const measures: Measure[] = [];
+  let burst: Burst | undefined;
   try {
     const tokens = {
       organizer: await signIn(service.url, ORGANIZER_EMAIL, BENCH_PASSWORD),
@@ -279,6 +360,7 @@ async function benchmark(size: DataSetSize, options: Options) {
         body: newSession,
       },
       ...reads('participant'),
+      ...attendanceTargets(attendanceCohort),
     ];
     for (const target of targets) {
       measures.push(await measure(service.url, target, tokens[target.role], options));
@@ -287,6 +369,8 @@ async function benchmark(size: DataSetSize, options: Options) {
         `  ${size.name} ${last.role} ${last.read}: ${last.rps.toFixed(0)} req/s (health ${last.healthRps.toFixed(0)})\n`,
       );
     }
+    burst = await checkInBurst(service.url, attendanceCohort, tokens.organizer, jwtSecret, 10);
+    process.stderr.write(`  ${size.name} check-in burst: p99 ${burst.p99} ms\n`);
   } finally {
     await service.stop();
     if (onPostgres) {
@@ -295,7 +379,41 @@ async function benchmark(size: DataSetSize, options: Options) {
     await dataSource.destroy();
     rmSync(directory, { recursive: true, force: true });
   }
-  return { size, measures, loadSeconds, maxRssMb: service.maxRssMb };
+  return { size, measures, burst, loadSeconds, maxRssMb: service.maxRssMb };
+}
+
+/** The organizer reads the 500-person cohort's report and marks a whole session at once. */
+function attendanceTargets(cohort: AttendanceCohort): Target[] {
+  const report = `/api/cohorts/${cohort.cohortId}/attendance-report`;
+  let round = 0;
+  const everyone = Array.from({ length: ATTENDANCE_COHORT_SIZE }, (_, i) => i + 1);
+  return [
+    {
+      role: 'organizer',
+      read: 'GET attendance report, 200 of 500 × 40',
+      path: `${report}?limit=200`,
+    },
+    {
+      role: 'organizer',
+      read: 'GET attendance report CSV, 500 × 40',
+      path: report,
+      headers: { accept: 'text/csv' },
+    },
+    { role: 'organizer', read: 'GET per-session attendance', path: `${report}/sessions` },
+    {
+      role: 'organizer',
+      read: 'PUT attendance of 500',
+      path: `/api/sessions/${cohort.markedSessionId}/attendance`,
+      method: 'PUT',
+      // Every request changes all 500 records (and writes 500 audit entries).
+      body: () => {
+        const status = ++round % 2 === 0 ? 'present' : 'late';
+        return JSON.stringify({
+          marks: everyone.map((participantId) => ({ participantId, status })),
+        });
+      },
+    },
+  ];
 }
 
 function describe(size: DataSetSize): string {
@@ -328,6 +446,16 @@ async function main(): Promise<void> {
   );
   for (const result of results) {
     print(`\n${describe(result.size)}`);
+    if (result.burst) {
+      const { burst } = result;
+      const answered = Object.entries(burst.statuses)
+        .map(([status, count]) => `${count} × ${status}`)
+        .join(', ');
+      print(
+        `${burst.requests} check-ins spread over ${burst.seconds.toFixed(1)} s: ` +
+          `p50 ${burst.p50} ms, p99 ${burst.p99} ms, max ${burst.max} ms (${answered})`,
+      );
+    }
     print(
       `loaded in ${result.loadSeconds.toFixed(1)} s; service RSS at most ${result.maxRssMb.toFixed(0)} MB`,
     );

@@ -296,3 +296,130 @@ export async function loadDataSet(dataSource: DataSource, size: DataSetSize): Pr
   );
   await dataSource.query('ANALYZE');
 }
+
+/** The cohort the attendance measurements use. */
+export interface AttendanceCohort {
+  cohortId: number;
+  /** A session under way now, for the check-in burst. */
+  checkInSessionId: number;
+  /** A past session, marked by staff. */
+  markedSessionId: number;
+  /** The participants of the cohort that have accounts, with them. */
+  accounts: { accountId: number; tokenVersion: number }[];
+}
+
+export const ATTENDANCE_COHORT_SIZE = 500;
+const SESSIONS_PER_PAST_STAGE = 20;
+
+/**
+ * A cohort of 500 participants (all with accounts) in program 1: two past stages, near Moscow
+ * and in Tyumen, of 20 mandatory sessions each, marked for everyone but a few (20,000 records),
+ * and a stage under way today in Moscow with a session that began five minutes ago.
+ */
+export async function loadAttendanceCohort(
+  dataSource: DataSource,
+  size: DataSetSize,
+): Promise<AttendanceCohort> {
+  const postgres = dataSource.options.type === 'postgres';
+  const instant = (date: Date) =>
+    postgres
+      ? `'${date.toISOString()}'`
+      : `'${date.toISOString().replace('T', ' ').replace('Z', '')}'`;
+  const dateOf = (date: Date) => date.toISOString().slice(0, 10);
+  const now = new Date();
+  const cohortId = size.cohorts + 1;
+  const firstStage = size.cohorts * size.stagesPerCohort + 1;
+  const [moscow, tyumen, today] = [firstStage, firstStage + 1, firstStage + 2];
+  const day = 86_400_000;
+
+  await dataSource.query(
+    `INSERT INTO "cohorts" ("id", "programId", "title") VALUES (${cohortId}, 1, 'Поток посещаемости')`,
+  );
+  const stage = (id: number, sequence: number, city: string, zone: string, from: Date, to: Date) =>
+    `(${id}, ${cohortId}, ${sequence}, 'Этап ${sequence}', '${city}', '${city}', '${zone}', ` +
+    `'Технопарк', NULL, NULL, '${dateOf(from)}', '${dateOf(to)}', ${postgres ? 'true' : 1})`;
+  await dataSource.query(
+    `INSERT INTO "stages" ("id", "cohortId", "sequence", "title", "city", "region", "timeZone",
+       "venue", "address", "hostOrganization", "startDate", "endDate", "isPublic") VALUES
+     ${stage(moscow, 1, 'Москва', 'Europe/Moscow', new Date('2025-10-06'), new Date('2025-10-09'))},
+     ${stage(tyumen, 2, 'Тюмень', 'Asia/Yekaterinburg', new Date('2025-11-17'), new Date('2025-11-20'))},
+     ${stage(today, 3, 'Москва', 'Europe/Moscow', new Date(now.getTime() - day), new Date(now.getTime() + day))}`,
+  );
+  const session = (stageId: number, startsAt: Date, minutes: number, title: string) =>
+    `(${stageId}, '${title}', NULL, 'lecture', ${instant(startsAt)}, ` +
+    `${instant(new Date(startsAt.getTime() + minutes * 60_000))}, 'Зал 1', NULL, NULL, NULL, ` +
+    `${postgres ? 'true' : 1}, NULL, '[]')`;
+  const rows: string[] = [];
+  for (const [stageId, firstDay] of [
+    [moscow, '2025-10-06T06:00:00Z'],
+    [tyumen, '2025-11-17T04:00:00Z'],
+  ] as const) {
+    for (let k = 0; k < SESSIONS_PER_PAST_STAGE; k++) {
+      const startsAt = new Date(
+        new Date(firstDay).getTime() + Math.floor(k / 5) * day + (k % 5) * 3_600_000,
+      );
+      rows.push(session(stageId, startsAt, 50, `Занятие ${k + 1}`));
+    }
+  }
+  rows.push(session(today, new Date(now.getTime() - 5 * 60_000), 60, 'Занятие сегодня'));
+  await dataSource.query(
+    `INSERT INTO "sessions" ("stageId", "title", "description", "type", "startsAt", "endsAt",
+       "venue", "address", "onlineUrl", "track", "isMandatory", "capacity", "speakers")
+     VALUES ${rows.join(', ')}`,
+  );
+  await dataSource.query(
+    `INSERT INTO "enrollments" ("cohortId", "participantId", "status", "enrolledAt", "withdrawnAt")
+     SELECT ${cohortId}, "id", 'active', ${instant(now)}, NULL FROM "participants"
+     WHERE "id" <= ${ATTENDANCE_COHORT_SIZE}`,
+  );
+  await dataSource.query(
+    `INSERT INTO "attendance" ("sessionId", "participantId", "enrollmentId", "status", "note",
+       "method", "markedBy", "markedAt")
+     SELECT "session"."id", "enrollment"."participantId", "enrollment"."id",
+       CASE ("enrollment"."participantId" + "session"."id") % 10
+         WHEN 7 THEN 'late' WHEN 8 THEN 'excused' WHEN 9 THEN 'absent' ELSE 'present' END,
+       NULL, 'staff', NULL, ${instant(now)}
+     FROM "enrollments" "enrollment"
+     JOIN "sessions" "session" ON "session"."stageId" IN (${moscow}, ${tyumen})
+     WHERE "enrollment"."cohortId" = ${cohortId}
+       AND ("enrollment"."participantId" * 7 + "session"."id") % 23 <> 0`,
+  );
+  const [{ passwordHash }] = await dataSource.query(
+    `SELECT "passwordHash" FROM "accounts" WHERE "email" = '${PARTICIPANT_EMAIL}'`,
+  );
+  await dataSource.query(
+    `INSERT INTO "accounts" ("email", "fullName", "role", "passwordHash", "participantId", "mentorId")
+     SELECT 'checkin' || "participant"."id" || '@bench.example.ru', "participant"."fullName",
+       'participant', '${passwordHash}', "participant"."id", NULL
+     FROM "participants" "participant"
+     WHERE "participant"."id" <= ${ATTENDANCE_COHORT_SIZE}
+       AND NOT EXISTS (SELECT 1 FROM "accounts" "account" WHERE "account"."participantId" = "participant"."id")`,
+  );
+  if (postgres) {
+    for (const table of ['cohorts', 'stages']) {
+      await dataSource.query(
+        `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT MAX("id") FROM "${table}"))`,
+      );
+    }
+  }
+  await dataSource.query('ANALYZE');
+  const [{ id: checkInSessionId }] = await dataSource.query(
+    `SELECT "id" FROM "sessions" WHERE "stageId" = ${today}`,
+  );
+  const [{ id: markedSessionId }] = await dataSource.query(
+    `SELECT MIN("id") AS "id" FROM "sessions" WHERE "stageId" = ${moscow}`,
+  );
+  const accounts: { id: number | string; tokenVersion: number | string }[] = await dataSource.query(
+    `SELECT "id", "tokenVersion" FROM "accounts"
+     WHERE "participantId" <= ${ATTENDANCE_COHORT_SIZE} ORDER BY "participantId"`,
+  );
+  return {
+    cohortId,
+    checkInSessionId: Number(checkInSessionId),
+    markedSessionId: Number(markedSessionId),
+    accounts: accounts.map((account) => ({
+      accountId: Number(account.id),
+      tokenVersion: Number(account.tokenVersion),
+    })),
+  };
+}
