@@ -195,6 +195,32 @@ describe('demo data', () => {
     });
   });
 
+  it('has the attendance of the past stage marked, once, and reported', async () => {
+    const past = afterSecond.stages.find((stage) => stage.title === 'Управленческая мастерская')!;
+    const report = await get<{
+      stages: { id: number; mandatorySessions: number; endedSessions: number }[];
+      participants: {
+        total: number;
+        items: {
+          stages: { stageId: number; held: number; unmarked: number; ratePercent: number | null }[];
+        }[];
+      };
+    }>(`/api/cohorts/${past.cohortId}/attendance-report`);
+    const stage = report.stages.find((candidate) => candidate.id === past.id)!;
+    expect(stage.mandatorySessions).toBeGreaterThan(0);
+    expect(stage.endedSessions).toBe(stage.mandatorySessions);
+    expect(report.participants.total).toBeGreaterThan(0);
+    for (const item of report.participants.items) {
+      const cell = item.stages.find((candidate) => candidate.stageId === past.id)!;
+      expect(cell).toMatchObject({ held: stage.mandatorySessions, unmarked: 0 });
+      expect(cell.ratePercent).toBeGreaterThan(0);
+    }
+    // Each record was written once: the second run marked nothing again.
+    const audit = await get<{ total: number }>('/api/audit?entity=attendance&limit=1');
+    expect(audit.total).toBe(await countRows(t.dataSource, 'attendance'));
+    expect(audit.total).toBeGreaterThanOrEqual(report.participants.total * past.sessions.length);
+  });
+
   it('plans the return visit to Sevastopol after the visit to Moscow', () => {
     const visit = afterSecond.stages.filter((stage) => stage.program === TITLES.visit);
     expect(visit.map((stage) => [stage.city, stage.timeZone])).toEqual([

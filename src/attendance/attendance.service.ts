@@ -154,8 +154,11 @@ export class AttendanceService {
     await this.access.assertMarksAttendance(caller, sessionId);
     this.assertNotCancelled(attended.session);
     this.assertNoRepeats(dto);
+    // The service's own work (demo data) has no account behind it.
     const markedBy =
-      caller.role === 'anonymous' || caller.role === 'feed' ? null : caller.accountId;
+      caller.role === 'anonymous' || caller.role === 'feed' || caller.accountId === 0
+        ? null
+        : caller.accountId;
 
     return this.unit.run(async (manager) => {
       const participantIds = dto.marks.map((mark) => mark.participantId);

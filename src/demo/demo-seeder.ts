@@ -1,6 +1,8 @@
 import { BadRequestException, INestApplicationContext, Logger, Type } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
+import { AttendanceRecord } from '../attendance/attendance-record.entity';
+import { AttendanceService } from '../attendance/attendance.service';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import { CreateCohortDto } from '../cohorts/cohort.dto';
 import { Cohort } from '../cohorts/cohort.entity';
@@ -103,6 +105,7 @@ export class DemoSeeder {
   private readonly enrollments: EnrollmentsService;
   private readonly mentors: MentorsService;
   private readonly assignments: MentorAssignmentsService;
+  private readonly attendance: AttendanceService;
 
   constructor(app: INestApplicationContext) {
     this.dataSource = app.get(DataSource);
@@ -116,6 +119,7 @@ export class DemoSeeder {
     this.enrollments = app.get(EnrollmentsService);
     this.mentors = app.get(MentorsService);
     this.assignments = app.get(MentorAssignmentsService);
+    this.attendance = app.get(AttendanceService);
   }
 
   async seed(scenarios: readonly DemoScenario[]): Promise<DemoSummary> {
@@ -187,6 +191,36 @@ export class DemoSeeder {
 
   createSession(stageId: number, dto: CreateSessionDto) {
     return this.sessions.create(SYSTEM_ACTOR, stageId, dto);
+  }
+
+  /**
+   * Marks the attendance of a session that has ended, once: mostly present, some late, excused
+   * or absent, the same on every run. A session with records is left as it is.
+   */
+  async markEndedSession(
+    session: { id: number; endsAt: Date | string; isMandatory: boolean },
+    participantIds: number[],
+    now: Date,
+  ): Promise<void> {
+    if (participantIds.length === 0 || new Date(session.endsAt) > now) {
+      return;
+    }
+    const marked = await this.dataSource
+      .getRepository(AttendanceRecord)
+      .existsBy({ sessionId: session.id });
+    if (marked) {
+      return;
+    }
+    const statusOf = (index: number) =>
+      (['late', 'present', 'present', 'excused', 'present', 'present', 'absent'] as const)[
+        (index + session.id) % 7
+      ];
+    await this.attendance.mark(SYSTEM_ACTOR, session.id, {
+      marks: participantIds.map((participantId, index) => ({
+        participantId,
+        status: session.isMandatory ? statusOf(index) : 'present',
+      })),
+    });
   }
 
   /** Publishes the stage's agenda unless the latest version already shows it. */
@@ -319,8 +353,11 @@ class ScenarioRun {
       }
     }
 
+    const activeParticipants = [...enrollmentIds.values()]
+      .filter(({ enrollment }) => enrollment.status === 'active')
+      .map(({ participantId }) => participantId);
     for (const stage of scenario.stages) {
-      await this.seedStage(cohort.id, stage);
+      await this.seedStage(cohort.id, stage, activeParticipants);
     }
     return {
       scenario: scenario.name,
@@ -359,7 +396,11 @@ class ScenarioRun {
     this.created.assignments++;
   }
 
-  private async seedStage(cohortId: number, spec: DemoStage): Promise<void> {
+  private async seedStage(
+    cohortId: number,
+    spec: DemoStage,
+    participantIds: number[],
+  ): Promise<void> {
     const { seeder } = this;
     const { startsInDays, days, sessions, ...fields } = spec;
     const startDate = addDays(toLocalDate(this.now, spec.timeZone), startsInDays);
@@ -379,7 +420,7 @@ class ScenarioRun {
     // Sessions are placed on the stored stage's days: a stage kept from an earlier run keeps
     // its dates, and a session added to it later still falls inside them.
     for (const session of sessions) {
-      await this.ensure(
+      const stored = await this.ensure(
         'sessions',
         () => seeder.findSession(stage.id, session.title),
         async () =>
@@ -392,6 +433,7 @@ class ScenarioRun {
             ),
           ),
       );
+      await seeder.markEndedSession(stored, participantIds, this.now);
     }
     await seeder.publishAgenda(stage.id);
   }
