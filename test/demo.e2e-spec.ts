@@ -10,6 +10,7 @@ interface Program {
 }
 interface Stage {
   id: number;
+  cohortId: number;
   title: string;
   city: string;
   timeZone: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Caller } from '../access/caller';
 import { Cohort } from '../cohorts/cohort.entity';
@@ -99,8 +99,8 @@ export class AttendanceReports {
       ids.length === 0
         ? [[], []]
         : await Promise.all([
-            this.tallyOf(caller, cohortId, ids, now),
-            this.warningsOf(caller, cohortId, ids),
+            this.tallyOf(caller, cohortId, page === WHOLE_COHORT ? WHOLE_COHORT : ids, now),
+            this.warningsOf(caller, cohortId, page === WHOLE_COHORT ? WHOLE_COHORT : ids),
           ]);
 
     const sessionCounts = new Map(
@@ -301,39 +301,39 @@ export class AttendanceReports {
   private tallyOf(
     caller: Caller,
     cohortId: number,
-    participantIds: number[],
+    participants: Participants,
     now: Date,
   ): Promise<StageCounts[]> {
-    return readTally(
-      this.access.scope(
-        tallyQuery(this.dataSource.manager, cohortId, now).andWhere(
-          '"enrollment"."participantId" IN (:...participantIds)',
-          { participantIds },
-        ),
-        caller,
-        'stage',
-        '"stage"."id"',
-      ),
-    );
+    const tally = tallyQuery(this.dataSource.manager, cohortId, now);
+    this.narrowToParticipants(tally, caller, participants, '"enrollment"."participantId"');
+    return readTally(this.access.scope(tally, caller, 'stage', '"stage"."id"'));
   }
 
   private warningsOf(
     caller: Caller,
     cohortId: number,
-    participantIds: number[],
+    participants: Participants,
   ): Promise<AttendanceWarning[]> {
-    return this.access
-      .scope(
-        this.dataSource
-          .createQueryBuilder(AttendanceWarning, 'warning')
-          .innerJoin(Stage, 'stage', '"stage"."id" = "warning"."stageId"')
-          .where('"stage"."cohortId" = :cohortId', { cohortId })
-          .andWhere('"warning"."participantId" IN (:...participantIds)', { participantIds }),
-        caller,
-        'stage',
-        '"stage"."id"',
-      )
-      .getMany();
+    const warnings = this.dataSource
+      .createQueryBuilder(AttendanceWarning, 'warning')
+      .innerJoin(Stage, 'stage', '"stage"."id" = "warning"."stageId"')
+      .where('"stage"."cohortId" = :cohortId', { cohortId });
+    this.narrowToParticipants(warnings, caller, participants, '"warning"."participantId"');
+    return this.access.scope(warnings, caller, 'stage', '"stage"."id"').getMany();
+  }
+
+  /** To a page's participants, or to every participant of the cohort the caller sees. */
+  private narrowToParticipants<T extends ObjectLiteral>(
+    query: SelectQueryBuilder<T>,
+    caller: Caller,
+    participants: Participants,
+    column: string,
+  ): void {
+    if (participants === WHOLE_COHORT) {
+      this.access.scope(query, caller, 'participant', column);
+    } else {
+      query.andWhere(`${column} IN (:...participantIds)`, { participantIds: participants });
+    }
   }
 
   private stageIsOver(stage: ReportStage): boolean {
@@ -349,6 +349,9 @@ export class AttendanceReports {
     };
   }
 }
+
+/** A page's participants by id, or all of them. */
+type Participants = number[] | typeof WHOLE_COHORT;
 
 interface ParticipantRow {
   id: number | string;
