@@ -450,6 +450,8 @@ describe('attendance', () => {
         `http://localhost:3000/check-in/${w.session.id}?code=${rotating.body.code}`,
       );
       const first = rotating.body.code as string;
+      const unchanged = await t.http().patch(codePath).send({});
+      expect(unchanged.body).toMatchObject({ rotateEverySeconds: 60, code: first });
 
       at('2025-11-18T05:01:20Z'); // the next code shows; the first is in its grace period
       const next = (await t.as(w.leader).get(codePath)).body.code as string;

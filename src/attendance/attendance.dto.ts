@@ -70,13 +70,13 @@ export class CheckInCodeSettingsDto {
     type: Number,
     minimum: 10,
     maximum: 3600,
-    description: 'A new code every so many seconds; null for one fixed code',
+    description: 'A new code every so many seconds; null for one fixed code; left out: unchanged',
   })
   @IsOptional()
   @IsInt()
   @Min(10)
   @Max(3600)
-  rotateEverySeconds: number | null;
+  rotateEverySeconds?: number | null;
 }
 
 export class AttendanceResponse {

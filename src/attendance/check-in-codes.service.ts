@@ -61,7 +61,9 @@ export class CheckInCodes {
     const attended = await this.readableBy(caller, sessionId);
     const code = await this.unit.run(async (manager) => {
       const code = await this.findOrIssue(manager, sessionId);
-      code.rotateEverySeconds = dto.rotateEverySeconds ?? null;
+      if (dto.rotateEverySeconds !== undefined) {
+        code.rotateEverySeconds = dto.rotateEverySeconds;
+      }
       return manager.save(code);
     });
     return this.response(attended, code);
