@@ -163,8 +163,18 @@ export class AccessService {
    */
   async assertMarksAttendance(caller: Caller, sessionId: number): Promise<void> {
     this.requireRole(caller, 'organizer', 'host', 'mentor');
+    if (!(await this.marksAttendance(caller, sessionId))) {
+      throw new ForbiddenException('Only mentors who lead this session mark its attendance');
+    }
+  }
+
+  /** Whether the caller marks the attendance of a session whose stage it sees. */
+  async marksAttendance(caller: Caller, sessionId: number): Promise<boolean> {
+    if (caller.role === 'organizer' || caller.role === 'host') {
+      return true;
+    }
     if (caller.role !== 'mentor') {
-      return;
+      return false;
     }
     const leads: unknown[] = await this.dataSource
       .createQueryBuilder()
@@ -175,9 +185,7 @@ export class AccessService {
         mentorId: caller.mentorId,
       })
       .getRawMany();
-    if (leads.length === 0) {
-      throw new ForbiddenException('Only mentors who lead this session mark its attendance');
-    }
+    return leads.length > 0;
   }
 
   /** Email and phone of a participant: for organizers and the participant itself. */

@@ -68,10 +68,7 @@ export class AttendanceService {
    */
   async roster(caller: Caller, sessionId: number, query: PageQuery): Promise<Page<RosterEntry>> {
     const attended = await this.sessions.findVisibleOrFail(caller, sessionId);
-    const marks = await this.access.assertMarksAttendance(caller, sessionId).then(
-      () => true,
-      () => false,
-    );
+    const marks = await this.access.marksAttendance(caller, sessionId);
     const select = this.dataSource
       .createQueryBuilder(Enrollment, 'enrollment')
       .innerJoin(Participant, 'participant', '"participant"."id" = "enrollment"."participantId"')
