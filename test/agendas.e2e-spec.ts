@@ -317,6 +317,12 @@ describe('published agendas', () => {
     it('refuses to publish when nothing changed, and makes one version of concurrent publishes', async () => {
       const stage = await createStage(t);
       await createSession(t, {}, stage.id);
+      const unknown = await t
+        .http()
+        .post(`/api/stages/${stage.id}/agenda/publish`)
+        .send({ draft: 1 });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.message).toEqual(['property draft should not exist']);
       const results = await Promise.all(Array.from({ length: 8 }, () => publish(stage.id)));
       expect(results.map((result) => result.status).sort()).toEqual([
         201, 409, 409, 409, 409, 409, 409, 409,
@@ -621,6 +627,8 @@ describe('published agendas', () => {
         Date.parse(lastModified),
       );
 
+      const withBody = await t.as(token).post('/api/me/calendar-feed/rotate').send({ now: true });
+      expect(withBody.status).toBe(400);
       const rotated = await t.as(token).post('/api/me/calendar-feed/rotate');
       expect(rotated.status).toBe(201);
       expect(rotated.body.url).not.toBe(feed.body.url);

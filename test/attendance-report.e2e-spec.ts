@@ -350,9 +350,11 @@ describe('attendance report', () => {
       s.t6.id,
       s.t7.id,
     ]);
-    expect(
-      (await t.as(w.tokens.b).get(`/api/cohorts/${w.cohort.id}/attendance-report/sessions`)).status,
-    ).toBe(403);
+    for (const token of [w.tokens.b, w.tokens.mentor]) {
+      expect(
+        (await t.as(token).get(`/api/cohorts/${w.cohort.id}/attendance-report/sessions`)).status,
+      ).toBe(403);
+    }
   });
 
   it('shows a participant itself, a mentor its mentees, a host its stages', async () => {
@@ -460,5 +462,36 @@ describe('attendance report', () => {
       delimiter: ';',
     });
     expect(parsed.map((row) => row.full_name)).toEqual(rows.map((row) => row.full_name));
+    // Decimal commas for the Russian Excel that expects semicolons.
+    const bInTyumenAgain = parsed.find(
+      (row) => row.participant_id === String(w.b.id) && row.city === 'Тюмень',
+    );
+    expect(bInTyumenAgain).toMatchObject({ rate_percent: '60', program_rate_percent: '71,4' });
+  });
+
+  it('keeps line breaks inside a field and writes would-be formulas as text', async () => {
+    const cohort = await createCohort(t);
+    const tricky = await createParticipant(t, {
+      fullName: '=HYPERLINK("http://example.com";"x")\nВторая строка',
+      municipality: '+7 район',
+    });
+    await enroll(t, cohort.id, tricky.id);
+    const response = await t
+      .http()
+      .get(`/api/cohorts/${cohort.id}/attendance-report`)
+      .set('Accept', 'text/csv');
+    expect(response.status).toBe(200);
+    const rows: Record<string, string>[] = parse(response.text, { bom: true, columns: true });
+    // A cohort without stages still lists its participants, with the stage columns empty.
+    expect(rows).toEqual([
+      expect.objectContaining({
+        participant_id: String(tricky.id),
+        full_name: `'=HYPERLINK("http://example.com";"x")\nВторая строка`,
+        municipality: "'+7 район",
+        stage: '',
+        held: '',
+        program_completed: 'no',
+      }),
+    ]);
   });
 });

@@ -208,6 +208,29 @@ describe('attendance', () => {
       expect(await countRows(t.dataSource, 'attendance')).toBeGreaterThan(0);
     });
 
+    it('warns of a participant never marked, once its rate falls below the rule', async () => {
+      const w = await world({ attendanceWarningAfterSessions: 1 });
+      const [p0, p1] = w.participants;
+      at('2025-11-18T07:00:00Z');
+      await t
+        .http()
+        .put(`/api/sessions/${w.session.id}/attendance`)
+        .send({ marks: [{ participantId: p0.id, status: 'present', note: '' }] })
+        .expect(200)
+        .expect((response) => expect(response.body.items[0].note).toBeNull());
+      const report = (await t.http().get(`/api/cohorts/${w.cohort.id}/attendance-report`)).body;
+      const cellOf = (participantId: number) =>
+        report.participants.items
+          .find((item: { participant: { id: number } }) => item.participant.id === participantId)
+          .stages.find((stage: { stageId: number }) => stage.stageId === w.stage.id);
+      expect(cellOf(p0.id)).toMatchObject({ present: 1, warning: null });
+      expect(cellOf(p1.id)).toMatchObject({
+        unmarked: 1,
+        ratePercent: 0,
+        warning: { attended: 0, counted: 1, raisedAt: '2025-11-18T07:00:00.000Z' },
+      });
+    });
+
     it('refuses bad marks, naming each, and writes nothing', async () => {
       const w = await world();
       const stranger = await createParticipant(t);
@@ -384,8 +407,12 @@ describe('attendance', () => {
         expect(wrong.status).toBe(400);
         expect(wrong.body.message).toEqual(['code is not the code of this session']);
       }
-      expect((await t.as(p0.token).post(path).send({ code: 'WRONG1' })).status).toBe(429);
-      expect((await t.as(p0.token).post(path).send({ code })).status).toBe(429);
+      const throttled = await t.as(p0.token).post(path).send({ code: 'WRONG1' });
+      expect(throttled.status).toBe(429);
+      expect(throttled.headers['retry-after']).toBe('600');
+      const waiting = await t.as(p0.token).post(path).send({ code });
+      expect(waiting.status).toBe(429);
+      expect(waiting.body.message).toBe('Too many wrong check-in codes; try again in 10 minute(s)');
       // Others are not held back, and the code is typed as people type it.
       const typed = `${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`;
       expect((await t.as(p1.token).post(path).send({ code: typed })).status).toBe(201);
@@ -461,6 +488,7 @@ describe('attendance', () => {
       expect((await t.as(p1.token).post(path).send({ code: first })).status).toBe(400);
       expect((await t.as(p1.token).post(path).send({ code: next })).status).toBe(201);
 
+      expect((await t.http().post(`${codePath}/rotate`).send({ x: 1 })).status).toBe(400);
       const rotated = await t.http().post(`${codePath}/rotate`);
       expect(rotated.status).toBe(200);
       expect(rotated.body.code).not.toBe(next);
@@ -499,6 +527,8 @@ describe('attendance', () => {
       const cancelled = await t.as(p0.token).post(path).send({ code });
       expect(cancelled.status).toBe(409);
       expect(cancelled.body.message).toBe(`Session ${w.session.id} is cancelled`);
+      const code409 = await t.http().get(`/api/sessions/${w.session.id}/check-in-code`);
+      expect(code409.status).toBe(409);
       expect(
         (
           await t
@@ -507,6 +537,55 @@ describe('attendance', () => {
             .send({ marks: [{ participantId: p0.id, status: 'absent' }] })
         ).status,
       ).toBe(409);
+    });
+
+    it('takes a code typed on a Russian keyboard layout, with look-alike Cyrillic letters', async () => {
+      const w = await world();
+      const code = await codeOf(w.session.id);
+      const latinToCyrillic: Record<string, string> = {
+        A: 'А',
+        B: 'В',
+        E: 'Е',
+        K: 'К',
+        M: 'М',
+        H: 'Н',
+        P: 'Р',
+        C: 'С',
+        T: 'Т',
+        Y: 'У',
+        X: 'Х',
+      };
+      const typed = code
+        .replace(/[ABEKMHPCTYX]/g, (letter) => latinToCyrillic[letter])
+        .toLowerCase();
+      at('2025-11-18T05:00:00Z');
+      const response = await t
+        .as(w.participants[0].token)
+        .post(`/api/sessions/${w.session.id}/check-in`)
+        .send({ code: `${typed.slice(0, 3)}–${typed.slice(3)}` });
+      expect(response.status).toBe(201);
+    });
+
+    it('is 404 for a session of an agenda not yet published, to participants and mentors', async () => {
+      const w = await world();
+      const draft = await createSession(
+        t,
+        { startsAt: '2025-11-19T10:00', endsAt: '2025-11-19T11:00', mentorIds: [] },
+        w.stage.id,
+      );
+      const code = await codeOf(draft.id);
+      at('2025-11-19T05:00:00Z');
+      const path = `/api/sessions/${draft.id}`;
+      expect(
+        (await t.as(w.participants[0].token).post(`${path}/check-in`).send({ code })).status,
+      ).toBe(404);
+      expect((await t.as(w.participants[0].token).get(`${path}/attendance`)).status).toBe(404);
+      expect((await t.as(w.guide).get(`${path}/attendance`)).status).toBe(404);
+      expect((await t.as(w.host).get(`${path}/attendance`)).status).toBe(200);
+      await publishAgenda(t, w.stage.id);
+      expect(
+        (await t.as(w.participants[0].token).post(`${path}/check-in`).send({ code })).status,
+      ).toBe(201);
     });
 
     it('is 404 for a session the participant does not see', async () => {

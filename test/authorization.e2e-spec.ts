@@ -504,7 +504,7 @@ const ROWS: Row[] = [
     body: () => ({ code: 'ABCDEF' }),
   },
   read('/api/cohorts/{A}/attendance-report', SEES_A),
-  read('/api/cohorts/{A}/attendance-report/sessions', [401, 200, 200, 404, 200, 404, 403, 403]),
+  read('/api/cohorts/{A}/attendance-report/sessions', [401, 200, 200, 404, 403, 403, 403, 403]),
   read('/api/participants/{pA}/attendance', SEES_A),
   read('/api/participants/{pA2}/attendance', [401, 200, 200, 404, 404, 404, 404, 404]),
 ];

@@ -1,4 +1,4 @@
-import { Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -12,6 +12,7 @@ import { Response } from 'express';
 import { Caller } from '../access/caller';
 import { CurrentCaller, Roles, SignInOptional } from '../auth/auth.decorators';
 import { sendCalendar } from '../calendar/send-calendar';
+import { EmptyBody } from '../common/http/empty-body';
 import { IdParam } from '../common/http/id-param';
 import { Page, PageOf, PageQuery } from '../common/http/pagination';
 import { AgendaVersionResponse, AgendaVersionSummary } from './agenda.dto';
@@ -35,6 +36,7 @@ export class AgendasController {
   publish(
     @CurrentCaller() caller: Caller,
     @IdParam() stageId: number,
+    @Body() _body: EmptyBody,
   ): Promise<AgendaVersionResponse> {
     return this.agendas.publish(caller, stageId);
   }

@@ -139,6 +139,11 @@ export class PublishedSessionsService implements ScheduleSource {
     return toSessionResponse(row);
   }
 
+  /** Whether the session is in its stage's latest published agenda. */
+  async isPublished(sessionId: number): Promise<boolean> {
+    return this.published.existsBy({ sessionId });
+  }
+
   /** The published sessions of one stage, in time order: a public agenda's calendar file. */
   async ofStage(stageId: number): Promise<PublishedSession[]> {
     return this.published.find({

@@ -172,13 +172,16 @@ export class AttendanceReports {
     };
   }
 
-  /** Per session of the stages the caller sees: how many were expected and how they were marked. */
+  /**
+   * Per session of the stages the caller sees: how many were expected and how they were marked.
+   * For organizers and hosts: the counts cover the whole cohort.
+   */
   async sessions(
     caller: Caller,
     cohortId: number,
     page: PageQuery,
   ): Promise<Page<SessionAttendanceSummary>> {
-    this.access.requireRole(caller, 'organizer', 'host', 'mentor');
+    this.access.requireRole(caller, 'organizer', 'host');
     await this.access.assertSees(caller, 'cohort', cohortId, 'Cohort');
     const sessions = this.access.scope(
       this.dataSource

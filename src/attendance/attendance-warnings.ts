@@ -12,7 +12,13 @@ import { AttendedSession } from './attended-sessions';
  * start: sessions marked after the fact, in order, are judged as they would have been on the
  * day, and sessions after it (perhaps not marked yet) do not count. Telling the mentor and the
  * organizers is the notifications' work (`notifiedAt`).
+ *
+ * A staff mark judges every active participant of the cohort (those left unmarked missed the
+ * session too); a check-in judges the one who checked in.
  */
+/** Every active participant of the cohort. */
+export const EVERYONE = 'everyone';
+
 @Injectable()
 export class AttendanceWarnings {
   constructor(private readonly clock: Clock) {}
@@ -20,19 +26,22 @@ export class AttendanceWarnings {
   async raiseFor(
     manager: EntityManager,
     { session, stage, cohortId, program }: AttendedSession,
-    participantIds: number[],
+    participants: number[] | typeof EVERYONE,
   ): Promise<void> {
-    if (participantIds.length === 0) {
+    if (participants !== EVERYONE && participants.length === 0) {
       return;
     }
     const now = this.clock.now();
     const asOf = session.startsAt < now ? session.startsAt : now;
-    const tallies = await readTally(
-      tallyQuery(manager, cohortId, asOf)
-        .andWhere('"stage"."id" = :stageId', { stageId: stage.id })
-        .andWhere('"enrollment"."participantId" IN (:...participantIds)', { participantIds })
-        .andWhere(`"enrollment"."status" <> 'withdrawn'`),
-    );
+    const tally = tallyQuery(manager, cohortId, asOf)
+      .andWhere('"stage"."id" = :stageId', { stageId: stage.id })
+      .andWhere(`"enrollment"."status" <> 'withdrawn'`);
+    if (participants !== EVERYONE) {
+      tally.andWhere('"enrollment"."participantId" IN (:...participantIds)', {
+        participantIds: participants,
+      });
+    }
+    const tallies = await readTally(tally);
     const warnings = tallies
       .filter((tally) => tally.held >= program.attendanceWarningAfterSessions)
       .map((tally) => ({ tally, judgement: judge(tally, program.excusedAbsences) }))

@@ -14,6 +14,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { Request, Response } from 'express';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { EmptyBody } from '../common/http/empty-body';
 import { IdParam } from '../common/http/id-param';
 import { Page, PageOf, PageQuery } from '../common/http/pagination';
 import { CSV_DELIMITERS, CsvDelimiter, attendanceCsv } from './attendance-csv';
@@ -143,6 +144,7 @@ export class AttendanceController {
   rotateCheckInCode(
     @CurrentActor() actor: Actor,
     @IdParam() sessionId: number,
+    @Body() _body: EmptyBody,
   ): Promise<CheckInCodeResponse> {
     return this.codes.rotate(actor, sessionId);
   }
@@ -171,9 +173,11 @@ export class AttendanceController {
   }
 
   @Get('cohorts/:id/attendance-report/sessions')
-  @Roles('organizer', 'host', 'mentor')
+  @Roles('organizer', 'host')
   @ApiOkResponse({ type: PageOf(SessionAttendanceSummary) })
-  @ApiForbiddenResponse({ description: 'Participants read their own attendance only' })
+  @ApiForbiddenResponse({
+    description: 'Only organizers and hosts: the counts cover the whole cohort',
+  })
   @ApiNotFoundResponse({ description: 'No such cohort, or not one the caller sees' })
   sessionSummaries(
     @CurrentActor() actor: Actor,

@@ -39,7 +39,12 @@ export class AttendanceMarkDto {
   @IsIn(ATTENDANCE_STATUSES)
   status: AttendanceStatus;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'Опоздал из-за рейса' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'Опоздал из-за рейса',
+    description: 'Left out, null or empty: no note',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -65,7 +70,7 @@ export class CheckInDto {
 }
 
 export class CheckInCodeSettingsDto {
-  @ApiProperty({
+  @ApiPropertyOptional({
     nullable: true,
     type: Number,
     minimum: 10,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PublishedSessionsModule } from '../agendas/published-sessions.module';
 import { RateLimitsModule } from '../rate-limits/rate-limits.module';
 import { AttendanceRecord } from './attendance-record.entity';
 import { AttendanceWarning } from './attendance-warning.entity';
@@ -15,6 +16,7 @@ import { CheckInCodes } from './check-in-codes.service';
   imports: [
     TypeOrmModule.forFeature([AttendanceRecord, CheckInCode, AttendanceWarning]),
     RateLimitsModule,
+    PublishedSessionsModule,
   ],
   controllers: [AttendanceController],
   providers: [

@@ -1,10 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  HttpException,
-  HttpStatus,
-  Injectable,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessService } from '../access/access.service';
@@ -12,6 +6,7 @@ import { Caller } from '../access/caller';
 import { AuditRecord, AuditTrail } from '../audit/audit-trail';
 import { FieldChanges } from '../audit/audit-entry.entity';
 import { Page, PageQuery } from '../common/http/pagination';
+import { TooManyAttemptsException } from '../common/http/too-many-attempts';
 import { Clock } from '../common/time/clock';
 import { toLocalDateTime } from '../common/time/time';
 import { instantFromRaw } from '../database/raw-values';
@@ -22,7 +17,7 @@ import { DatabaseThrottlerStorage } from '../rate-limits/database-throttler-stor
 import { Session } from '../sessions/session.entity';
 import { Stage } from '../stages/stage.entity';
 import { AttendanceRecord, AttendanceStatus } from './attendance-record.entity';
-import { AttendanceWarnings } from './attendance-warnings';
+import { AttendanceWarnings, EVERYONE } from './attendance-warnings';
 import { AttendedSession, AttendedSessions } from './attended-sessions';
 import {
   AttendanceResponse,
@@ -177,7 +172,7 @@ export class AttendanceService {
           !record ||
           record.method !== 'staff' ||
           record.status !== mark.status ||
-          record.note !== (mark.note ?? null)
+          record.note !== (mark.note || null)
         );
       });
       if (changes.length > 0) {
@@ -191,7 +186,7 @@ export class AttendanceService {
               participantId: mark.participantId,
               enrollmentId: enrollments.get(mark.participantId)!.id,
               status: mark.status,
-              note: mark.note ?? null,
+              note: mark.note || null,
               method: 'staff' as const,
               markedBy,
               markedAt: now,
@@ -213,11 +208,9 @@ export class AttendanceService {
           this.auditOf(before.get(mark.participantId), byParticipant.get(mark.participantId)!),
         ),
       );
-      await this.warnings.raiseFor(
-        manager,
-        attended,
-        changes.map((mark) => mark.participantId),
-      );
+      if (changes.length > 0) {
+        await this.warnings.raiseFor(manager, attended, EVERYONE);
+      }
       return {
         items: participantIds.map((id) => AttendanceResponse.from(byParticipant.get(id)!)),
         changed: changes.length,
@@ -239,8 +232,9 @@ export class AttendanceService {
     const participantId = caller.participantId!;
     const attended = await this.sessions.findVisibleOrFail(caller, sessionId);
     const throttleKey = `check-in:${caller.accountId}`;
-    if (await this.throttler.isBlocked(throttleKey, WRONG_CODES_ALLOWED)) {
-      throw this.tooManyWrongCodes();
+    const blockedFor = await this.throttler.secondsBlocked(throttleKey, WRONG_CODES_ALLOWED);
+    if (blockedFor > 0) {
+      throw this.tooManyWrongCodes(blockedFor);
     }
     const existing = await this.dataSource
       .getRepository(AttendanceRecord)
@@ -253,13 +247,13 @@ export class AttendanceService {
     const window = checkInWindow(attended.session, attended.program);
     this.assertInsideWindow(window, now, attended.stage);
     if (!(await this.codes.accepts(sessionId, dto.code, now))) {
-      const { isBlocked } = await this.throttler.increment(
+      const { isBlocked, timeToBlockExpire } = await this.throttler.increment(
         throttleKey,
         WRONG_CODES_WINDOW_MS,
         WRONG_CODES_ALLOWED,
       );
       if (isBlocked) {
-        throw this.tooManyWrongCodes();
+        throw this.tooManyWrongCodes(timeToBlockExpire);
       }
       throw new BadRequestException(['code is not the code of this session']);
     }
@@ -415,21 +409,17 @@ export class AttendanceService {
     }
   }
 
-  private tooManyWrongCodes(): HttpException {
-    return new HttpException(
-      {
-        statusCode: HttpStatus.TOO_MANY_REQUESTS,
-        message: 'Too many wrong check-in codes; try again in a few minutes',
-        error: 'Too Many Requests',
-      },
-      HttpStatus.TOO_MANY_REQUESTS,
+  private tooManyWrongCodes(seconds: number): TooManyAttemptsException {
+    return new TooManyAttemptsException(
+      `Too many wrong check-in codes; try again in ${Math.ceil(seconds / 60)} minute(s)`,
+      seconds,
     );
   }
 
   private auditOf(before: AttendanceRecord | undefined, after: AttendanceRecord): AuditRecord {
     const changes: FieldChanges = {};
     if (!before) {
-      for (const field of ['sessionId', 'participantId', 'enrollmentId', ...MARKED_FIELDS]) {
+      for (const field of ['id', 'sessionId', 'participantId', 'enrollmentId', ...MARKED_FIELDS]) {
         changes[field] = { to: this.shown(after[field as keyof AttendanceRecord]) };
       }
       return { action: 'create', entity: 'attendance', entityId: String(after.id), changes };

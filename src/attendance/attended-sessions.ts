@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Caller } from '../access/caller';
+import { PublishedSessionsService } from '../agendas/published-sessions.service';
 import { notFound } from '../common/http/not-found';
 import { Program } from '../programs/program.entity';
 import { Session } from '../sessions/session.entity';
@@ -22,9 +23,13 @@ export class AttendedSessions {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly published: PublishedSessionsService,
   ) {}
 
-  /** 404 unless the session exists in a stage the caller sees, or the caller leads it. */
+  /**
+   * 404 unless the session exists in a stage the caller sees, or the caller leads it; and, for
+   * participants and mentors, who read only published agendas, unless it is published.
+   */
   async findVisibleOrFail(caller: Caller, id: number): Promise<AttendedSession> {
     const session = await this.access
       .scopeSessions(
@@ -39,7 +44,8 @@ export class AttendedSessions {
         'session.stageId',
       )
       .getOne();
-    if (!session) {
+    const readsPublished = caller.role !== 'organizer' && caller.role !== 'host';
+    if (!session || (readsPublished && !(await this.published.isPublished(id)))) {
       throw notFound('Session', id);
     }
     const stage = session.stage!;

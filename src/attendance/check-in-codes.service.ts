@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -75,9 +75,13 @@ export class CheckInCodes {
     return code !== null && acceptsCode(code, typed, now);
   }
 
+  /** For the staff who mark the session; 409 once it is cancelled (nobody checks in to it). */
   private async readableBy(caller: Caller, sessionId: number): Promise<AttendedSession> {
     const attended = await this.sessions.findVisibleOrFail(caller, sessionId);
     await this.access.assertMarksAttendance(caller, sessionId);
+    if (attended.session.status === 'cancelled') {
+      throw new ConflictException(`Session ${sessionId} is cancelled: nobody checks in to it`);
+    }
     return attended;
   }
 

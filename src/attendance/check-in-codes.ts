@@ -55,8 +55,32 @@ export function graceSeconds(rotateEverySeconds: number): number {
   return Math.min(rotateEverySeconds, MAX_GRACE_SECONDS);
 }
 
+/** Cyrillic letters that look like Latin ones, as typed on a Russian keyboard layout. */
+const LOOK_ALIKES: Record<string, string> = {
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  У: 'Y',
+  Х: 'X',
+};
+
+/**
+ * The code as meant: full-width forms folded (NFKC), blanks and dashes of any kind dropped,
+ * upper case, Cyrillic look-alike letters read as the Latin ones.
+ */
 export function normalizeCode(typed: string): string {
-  return typed.replace(/[\s-]+/g, '').toUpperCase();
+  return typed
+    .normalize('NFKC')
+    .replace(/[\s\p{Pd}]+/gu, '')
+    .toUpperCase()
+    .replace(/[АВЕКМНОРСТУХ]/g, (letter) => LOOK_ALIKES[letter]);
 }
 
 function stepAt(now: Date, period: number): number {

@@ -26,12 +26,14 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage {
     private readonly clock: Clock,
   ) {}
 
-  /** Whether `key` has had more than `limit` hits in its current window, without adding one. */
-  async isBlocked(key: string, limit: number): Promise<boolean> {
+  /**
+   * The whole seconds until `key` may be tried again when it has had more than `limit` hits in
+   * its current window; 0 when it may be tried now. Adds no hit.
+   */
+  async secondsBlocked(key: string, limit: number): Promise<number> {
     const window = await this.dataSource.getRepository(RateLimitWindow).findOneBy({ key });
-    return (
-      window !== null && window.hits > limit && Number(window.endsAt) > this.clock.now().getTime()
-    );
+    const left = window ? Number(window.endsAt) - this.clock.now().getTime() : 0;
+    return window && window.hits > limit && left > 0 ? Math.ceil(left / 1000) : 0;
   }
 
   async increment(

@@ -10,6 +10,7 @@ import { Response } from 'express';
 import { Caller } from '../access/caller';
 import { CurrentCaller, Public } from '../auth/auth.decorators';
 import { sendCalendar } from '../calendar/send-calendar';
+import { EmptyBody } from '../common/http/empty-body';
 import { IdParam } from '../common/http/id-param';
 import { Page, PageOf } from '../common/http/pagination';
 import { CalendarFeedResponse, UpdateCalendarFeedDto } from './calendar-feed.dto';
@@ -111,7 +112,10 @@ export class SchedulesController {
   @Post('me/calendar-feed/rotate')
   @ApiOkResponse({ type: CalendarFeedResponse, description: 'A new link; the old one ends' })
   @ApiForbiddenResponse({ description: 'Only participants and mentors have a feed' })
-  rotateMyFeed(@CurrentCaller() caller: Caller): Promise<CalendarFeedResponse> {
+  rotateMyFeed(
+    @CurrentCaller() caller: Caller,
+    @Body() _body: EmptyBody,
+  ): Promise<CalendarFeedResponse> {
     return this.feeds.rotate(caller);
   }
 

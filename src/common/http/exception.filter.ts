@@ -16,6 +16,7 @@ import {
   isForeignKeyViolation,
   isUniqueViolation,
 } from '../../database/database-errors';
+import { TooManyAttemptsException } from './too-many-attempts';
 
 /**
  * Errors of Express's body parser (too large, unsupported charset, malformed JSON) carry their
@@ -66,6 +67,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const httpException = this.toHttpException(exception);
     const status = httpException.getStatus();
     const body = httpException.getResponse();
+    if (httpException instanceof TooManyAttemptsException) {
+      response.setHeader('Retry-After', String(httpException.retryAfterSeconds));
+    }
     response
       .status(status)
       .json(
