@@ -37,6 +37,7 @@ import {
   SMALL,
   loadAttendanceCohort,
   loadDataSet,
+  publishEveryAgenda,
 } from './data-set';
 
 const ORGANIZER_EMAIL = 'organizer@bench.example.ru';
@@ -297,6 +298,7 @@ async function benchmark(size: DataSetSize, options: Options) {
   await migrate(dataSource);
   await loadDataSet(dataSource, size);
   const attendanceCohort = await loadAttendanceCohort(dataSource, size);
+  await publishEveryAgenda(dataSource);
   const loadSeconds = (Date.now() - started) / 1000;
 
   const jwtSecret = randomBytes(32).toString('hex');

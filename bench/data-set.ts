@@ -423,3 +423,28 @@ export async function loadAttendanceCohort(
     })),
   };
 }
+
+/**
+ * Publishes every stage's agenda as it is (version 1 of each), in one statement: participants
+ * and mentors read published sessions only. Stages are in Moscow (UTC+3) or Tyumen (UTC+5).
+ */
+export async function publishEveryAgenda(dataSource: DataSource): Promise<void> {
+  const postgres = dataSource.options.type === 'postgres';
+  const localDate = postgres
+    ? `("session"."startsAt" AT TIME ZONE "stage"."timeZone")::date`
+    : `date("session"."startsAt", CASE "stage"."timeZone" WHEN 'Europe/Moscow' THEN '+3 hours' ELSE '+5 hours' END)`;
+  const now = postgres ? 'now()' : `strftime('%Y-%m-%d %H:%M:%f', 'now')`;
+  await dataSource.query(
+    `INSERT INTO "published_sessions" ("sessionId", "stageId", "version", "sequence",
+       "publishedAt", "stageTitle", "city", "timeZone", "localDate", "title", "description",
+       "type", "status", "startsAt", "endsAt", "venue", "address", "onlineUrl", "track",
+       "isMandatory", "capacity", "speakers", "mentors")
+     SELECT "session"."id", "stage"."id", 1, 0, ${now}, "stage"."title", "stage"."city",
+       "stage"."timeZone", ${localDate}, "session"."title", "session"."description",
+       "session"."type", "session"."status", "session"."startsAt", "session"."endsAt",
+       "session"."venue", "session"."address", "session"."onlineUrl", "session"."track",
+       "session"."isMandatory", "session"."capacity", "session"."speakers", '[]'
+     FROM "sessions" "session" JOIN "stages" "stage" ON "stage"."id" = "session"."stageId"`,
+  );
+  await dataSource.query('ANALYZE');
+}
