@@ -1,5 +1,19 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQuery } from '../common/http/pagination';
 import { EXCUSED_ABSENCE_RULES, ExcusedAbsenceRule } from '../programs/program.entity';
+import { CSV_DELIMITERS, CsvDelimiter } from './attendance-csv';
+
+export class AttendanceReportQuery extends PageQuery {
+  @ApiPropertyOptional({
+    enum: Object.keys(CSV_DELIMITERS),
+    default: 'comma',
+    description: 'The CSV field separator (Excel in a Russian locale expects semicolons)',
+  })
+  @IsOptional()
+  @IsIn(Object.keys(CSV_DELIMITERS))
+  delimiter?: CsvDelimiter;
+}
 
 export class CompletionRule {
   @ApiProperty({ example: 80 })

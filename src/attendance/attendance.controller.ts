@@ -9,16 +9,18 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
 import { Request, Response } from 'express';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { EmptyBody } from '../common/http/empty-body';
 import { IdParam } from '../common/http/id-param';
 import { Page, PageOf, PageQuery } from '../common/http/pagination';
-import { CSV_DELIMITERS, CsvDelimiter, attendanceCsv } from './attendance-csv';
-import { AttendanceReport, SessionAttendanceSummary } from './attendance-report.dto';
+import { attendanceCsv } from './attendance-csv';
+import {
+  AttendanceReport,
+  AttendanceReportQuery,
+  SessionAttendanceSummary,
+} from './attendance-report.dto';
 import { AttendanceReports, WHOLE_COHORT } from './attendance-reports.service';
 import {
   AttendanceResponse,
@@ -32,23 +34,14 @@ import {
 } from './attendance.dto';
 import { AttendanceService } from './attendance.service';
 import { CheckInCodes } from './check-in-codes.service';
-
-export class AttendanceReportQuery extends PageQuery {
-  @ApiPropertyOptional({
-    enum: Object.keys(CSV_DELIMITERS),
-    default: 'comma',
-    description: 'The CSV field separator (Excel in a Russian locale expects semicolons)',
-  })
-  @IsOptional()
-  @IsIn(Object.keys(CSV_DELIMITERS))
-  delimiter?: CsvDelimiter;
-}
+import { CheckIns } from './check-ins.service';
 
 @ApiTags('attendance')
 @Controller()
 export class AttendanceController {
   constructor(
     private readonly attendance: AttendanceService,
+    private readonly checkIns: CheckIns,
     private readonly codes: CheckInCodes,
     private readonly reports: AttendanceReports,
   ) {}
@@ -102,7 +95,7 @@ export class AttendanceController {
     @Body() dto: CheckInDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AttendanceResponse> {
-    const { record, created } = await this.attendance.checkIn(actor, sessionId, dto);
+    const { record, created } = await this.checkIns.checkIn(actor, sessionId, dto);
     response.status(created ? 201 : 200);
     return record;
   }

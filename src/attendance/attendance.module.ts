@@ -11,6 +11,7 @@ import { AttendanceWarnings } from './attendance-warnings';
 import { AttendedSessions } from './attended-sessions';
 import { CheckInCode } from './check-in-code.entity';
 import { CheckInCodes } from './check-in-codes.service';
+import { CheckIns } from './check-ins.service';
 
 @Module({
   imports: [
@@ -25,6 +26,7 @@ import { CheckInCodes } from './check-in-codes.service';
     AttendanceWarnings,
     AttendedSessions,
     CheckInCodes,
+    CheckIns,
   ],
 })
 export class AttendanceModule {}

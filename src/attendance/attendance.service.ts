@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessService } from '../access/access.service';
@@ -6,41 +6,32 @@ import { Caller } from '../access/caller';
 import { AuditRecord, AuditTrail } from '../audit/audit-trail';
 import { FieldChanges } from '../audit/audit-entry.entity';
 import { Page, PageQuery } from '../common/http/pagination';
-import { TooManyAttemptsException } from '../common/http/too-many-attempts';
 import { Clock } from '../common/time/clock';
 import { toLocalDateTime } from '../common/time/time';
 import { instantFromRaw } from '../database/raw-values';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Enrollment } from '../enrollments/enrollment.entity';
 import { Participant } from '../participants/participant.entity';
-import { DatabaseThrottlerStorage } from '../rate-limits/database-throttler-storage';
 import { Session } from '../sessions/session.entity';
 import { Stage } from '../stages/stage.entity';
 import { AttendanceRecord, AttendanceStatus } from './attendance-record.entity';
 import { AttendanceWarnings, EVERYONE } from './attendance-warnings';
-import { AttendedSession, AttendedSessions } from './attended-sessions';
+import { AttendedSession, AttendedSessions, assertNotCancelled } from './attended-sessions';
 import {
   AttendanceResponse,
-  CheckInDto,
   MarkAttendanceDto,
   MarkAttendanceResponse,
   ParticipantAttendanceEntry,
   RosterEntry,
 } from './attendance.dto';
-import { CheckInCodes } from './check-in-codes.service';
-import { checkInWindow } from './check-in-window';
-
-/** Wrong check-in codes an account may type in the window before it must wait. */
-const WRONG_CODES_ALLOWED = 5;
-const WRONG_CODES_WINDOW_MS = 10 * 60_000;
 
 /** The fields of a record that a staff mark sets, as the audit log shows them. */
 const MARKED_FIELDS = ['status', 'note', 'method', 'markedBy', 'markedAt'] as const;
 
 /**
- * Attendance records: marked by staff in bulk, or by a participant's own check-in with the
- * session's code. Every change is one unit of work with its audit entries; a staff mark wins
- * over a self check-in, whichever comes first.
+ * Attendance records marked by staff, in bulk, and read: a session's roster, a participant's
+ * records. Every change is one unit of work with its audit entries; a staff mark wins over a
+ * self check-in (`CheckIns`), whichever comes first.
  */
 @Injectable()
 export class AttendanceService {
@@ -51,9 +42,7 @@ export class AttendanceService {
     private readonly unit: UnitOfWork,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
-    private readonly codes: CheckInCodes,
     private readonly warnings: AttendanceWarnings,
-    private readonly throttler: DatabaseThrottlerStorage,
   ) {}
 
   /**
@@ -144,7 +133,7 @@ export class AttendanceService {
   ): Promise<MarkAttendanceResponse> {
     const attended = await this.sessions.findVisibleOrFail(caller, sessionId);
     await this.access.assertMarksAttendance(caller, sessionId);
-    this.assertNotCancelled(attended.session);
+    assertNotCancelled(attended.session);
     this.assertNoRepeats(dto);
     // The service's own work (demo data) has no account behind it.
     const markedBy =
@@ -215,77 +204,6 @@ export class AttendanceService {
         items: participantIds.map((id) => AttendanceResponse.from(byParticipant.get(id)!)),
         changed: changes.length,
       };
-    });
-  }
-
-  /**
-   * A participant checks itself in with the session's code, inside the check-in window:
-   * present up to the program's minutes after the start, late after. Checking in again, or
-   * after a staff mark, answers the record as it is.
-   */
-  async checkIn(
-    caller: Caller,
-    sessionId: number,
-    dto: CheckInDto,
-  ): Promise<{ record: AttendanceResponse; created: boolean }> {
-    this.access.requireRole(caller, 'participant');
-    const participantId = caller.participantId!;
-    const attended = await this.sessions.findVisibleOrFail(caller, sessionId);
-    const throttleKey = `check-in:${caller.accountId}`;
-    const blockedFor = await this.throttler.secondsBlocked(throttleKey, WRONG_CODES_ALLOWED);
-    if (blockedFor > 0) {
-      throw this.tooManyWrongCodes(blockedFor);
-    }
-    const existing = await this.dataSource
-      .getRepository(AttendanceRecord)
-      .findOneBy({ sessionId, participantId });
-    if (existing) {
-      return { record: AttendanceResponse.from(existing), created: false };
-    }
-    this.assertNotCancelled(attended.session);
-    const now = this.clock.now();
-    const window = checkInWindow(attended.session, attended.program);
-    this.assertInsideWindow(window, now, attended.stage);
-    if (!(await this.codes.accepts(sessionId, dto.code, now))) {
-      const { isBlocked, timeToBlockExpire } = await this.throttler.increment(
-        throttleKey,
-        WRONG_CODES_WINDOW_MS,
-        WRONG_CODES_ALLOWED,
-      );
-      if (isBlocked) {
-        throw this.tooManyWrongCodes(timeToBlockExpire);
-      }
-      throw new BadRequestException(['code is not the code of this session']);
-    }
-
-    return this.unit.run(async (manager) => {
-      const enrollment = await this.unit.lock(manager, Enrollment, {
-        cohortId: attended.cohortId,
-        participantId,
-      });
-      if (!enrollment || enrollment.withdrawnAt !== null) {
-        throw new ConflictException(
-          `Participant ${participantId} is not an active member of cohort ${attended.cohortId}`,
-        );
-      }
-      const found = await manager.findOneBy(AttendanceRecord, { sessionId, participantId });
-      if (found) {
-        return { record: AttendanceResponse.from(found), created: false };
-      }
-      const record = await manager.save(
-        manager.create(AttendanceRecord, {
-          sessionId,
-          participantId,
-          enrollmentId: enrollment.id,
-          status: now.getTime() <= window.lateAfter.getTime() ? 'present' : 'late',
-          note: null,
-          method: 'self',
-          markedBy: caller.accountId,
-          markedAt: now,
-        }),
-      );
-      await this.warnings.raiseFor(manager, attended, [participantId]);
-      return { record: AttendanceResponse.from(record), created: true };
     });
   }
 
@@ -384,36 +302,6 @@ export class AttendanceService {
     if (problems.length > 0) {
       throw new BadRequestException(problems);
     }
-  }
-
-  private assertNotCancelled(session: Session): void {
-    if (session.status === 'cancelled') {
-      throw new ConflictException(`Session ${session.id} is cancelled`);
-    }
-  }
-
-  private assertInsideWindow(
-    window: { opensAt: Date; closesAt: Date },
-    now: Date,
-    stage: Stage,
-  ): void {
-    const local = (instant: Date) =>
-      `${toLocalDateTime(instant, stage.timeZone).replace('T', ' ').slice(0, 16)} ${stage.city} time (${stage.timeZone})`;
-    if (now < window.opensAt) {
-      throw new ConflictException(
-        `Check-in has not opened yet: it opens at ${local(window.opensAt)}`,
-      );
-    }
-    if (now > window.closesAt) {
-      throw new ConflictException(`Check-in has closed: it closed at ${local(window.closesAt)}`);
-    }
-  }
-
-  private tooManyWrongCodes(seconds: number): TooManyAttemptsException {
-    return new TooManyAttemptsException(
-      `Too many wrong check-in codes; try again in ${Math.ceil(seconds / 60)} minute(s)`,
-      seconds,
-    );
   }
 
   private auditOf(before: AttendanceRecord | undefined, after: AttendanceRecord): AuditRecord {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
@@ -50,5 +50,12 @@ export class AttendedSessions {
     }
     const stage = session.stage!;
     return { session, stage, cohortId: stage.cohortId, program: stage.cohort!.program! };
+  }
+}
+
+/** 409: nobody is marked or checks in at a cancelled session. */
+export function assertNotCancelled(session: Session): void {
+  if (session.status === 'cancelled') {
+    throw new ConflictException(`Session ${session.id} is cancelled`);
   }
 }

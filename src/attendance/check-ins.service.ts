@@ -1,0 +1,136 @@
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { Caller } from '../access/caller';
+import { TooManyAttemptsException } from '../common/http/too-many-attempts';
+import { Clock } from '../common/time/clock';
+import { toLocalDateTime } from '../common/time/time';
+import { UnitOfWork } from '../database/unit-of-work';
+import { Enrollment } from '../enrollments/enrollment.entity';
+import { DatabaseThrottlerStorage } from '../rate-limits/database-throttler-storage';
+import { Stage } from '../stages/stage.entity';
+import { AttendanceRecord } from './attendance-record.entity';
+import { AttendanceWarnings } from './attendance-warnings';
+import { AttendedSessions, assertNotCancelled } from './attended-sessions';
+import { AttendanceResponse, CheckInDto } from './attendance.dto';
+import { CheckInCodes } from './check-in-codes.service';
+import { checkInWindow } from './check-in-window';
+
+/** Wrong check-in codes an account may type in the window before it must wait. */
+const WRONG_CODES_ALLOWED = 5;
+const WRONG_CODES_WINDOW_MS = 10 * 60_000;
+
+/**
+ * Participants checking themselves in with the code shown at the session. A check-in locks the
+ * participant's enrollment, as staff marks do, so that one participant gets one record and a
+ * staff mark stands over it.
+ */
+@Injectable()
+export class CheckIns {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: AttendedSessions,
+    private readonly access: AccessService,
+    private readonly unit: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly codes: CheckInCodes,
+    private readonly warnings: AttendanceWarnings,
+    private readonly throttler: DatabaseThrottlerStorage,
+  ) {}
+
+  /**
+   * A participant checks itself in with the session's code, inside the check-in window:
+   * present up to the program's minutes after the start, late after. Checking in again, or
+   * after a staff mark, answers the record as it is.
+   */
+  async checkIn(
+    caller: Caller,
+    sessionId: number,
+    dto: CheckInDto,
+  ): Promise<{ record: AttendanceResponse; created: boolean }> {
+    this.access.requireRole(caller, 'participant');
+    const participantId = caller.participantId!;
+    const attended = await this.sessions.findVisibleOrFail(caller, sessionId);
+    const throttleKey = `check-in:${caller.accountId}`;
+    const blockedFor = await this.throttler.secondsBlocked(throttleKey, WRONG_CODES_ALLOWED);
+    if (blockedFor > 0) {
+      throw this.tooManyWrongCodes(blockedFor);
+    }
+    const existing = await this.dataSource
+      .getRepository(AttendanceRecord)
+      .findOneBy({ sessionId, participantId });
+    if (existing) {
+      return { record: AttendanceResponse.from(existing), created: false };
+    }
+    assertNotCancelled(attended.session);
+    const now = this.clock.now();
+    const window = checkInWindow(attended.session, attended.program);
+    this.assertInsideWindow(window, now, attended.stage);
+    if (!(await this.codes.accepts(sessionId, dto.code, now))) {
+      const { isBlocked, timeToBlockExpire } = await this.throttler.increment(
+        throttleKey,
+        WRONG_CODES_WINDOW_MS,
+        WRONG_CODES_ALLOWED,
+      );
+      if (isBlocked) {
+        throw this.tooManyWrongCodes(timeToBlockExpire);
+      }
+      throw new BadRequestException(['code is not the code of this session']);
+    }
+
+    return this.unit.run(async (manager) => {
+      const enrollment = await this.unit.lock(manager, Enrollment, {
+        cohortId: attended.cohortId,
+        participantId,
+      });
+      if (!enrollment || enrollment.withdrawnAt !== null) {
+        throw new ConflictException(
+          `Participant ${participantId} is not an active member of cohort ${attended.cohortId}`,
+        );
+      }
+      const found = await manager.findOneBy(AttendanceRecord, { sessionId, participantId });
+      if (found) {
+        return { record: AttendanceResponse.from(found), created: false };
+      }
+      const record = await manager.save(
+        manager.create(AttendanceRecord, {
+          sessionId,
+          participantId,
+          enrollmentId: enrollment.id,
+          status: now.getTime() <= window.lateAfter.getTime() ? 'present' : 'late',
+          note: null,
+          method: 'self',
+          markedBy: caller.accountId,
+          markedAt: now,
+        }),
+      );
+      await this.warnings.raiseFor(manager, attended, [participantId]);
+      return { record: AttendanceResponse.from(record), created: true };
+    });
+  }
+
+  private assertInsideWindow(
+    window: { opensAt: Date; closesAt: Date },
+    now: Date,
+    stage: Stage,
+  ): void {
+    const local = (instant: Date) =>
+      `${toLocalDateTime(instant, stage.timeZone).replace('T', ' ').slice(0, 16)} ${stage.city} time (${stage.timeZone})`;
+    if (now < window.opensAt) {
+      throw new ConflictException(
+        `Check-in has not opened yet: it opens at ${local(window.opensAt)}`,
+      );
+    }
+    if (now > window.closesAt) {
+      throw new ConflictException(`Check-in has closed: it closed at ${local(window.closesAt)}`);
+    }
+  }
+
+  private tooManyWrongCodes(seconds: number): TooManyAttemptsException {
+    return new TooManyAttemptsException(
+      `Too many wrong check-in codes; try again in ${Math.ceil(seconds / 60)} minute(s)`,
+      seconds,
+    );
+  }
+}
