@@ -325,14 +325,22 @@ async function benchmark(size: DataSetSize, options: Options) {
       `SELECT "id" FROM "sessions" WHERE "stageId" = 1 ORDER BY "id" LIMIT 1`,
     );
     let created = 0;
-    const newSession = () =>
-      JSON.stringify({
+    // New sessions take 15-minute slots from 11:00 to 21:00 on the stage's four days, as an
+    // agenda fills up: not hundreds of them at one moment (each write answers its conflicts).
+    const newSession = () => {
+      const slot = ++created;
+      const day = `2026-01-0${5 + (slot % 4)}`;
+      const minutes = 11 * 60 + (Math.floor(slot / 4) % 40) * 15;
+      const time = (at: number) =>
+        `${String(Math.floor(at / 60)).padStart(2, '0')}:${String(at % 60).padStart(2, '0')}`;
+      return JSON.stringify({
         title: 'Новая лекция',
         type: 'lecture',
-        track: `bench-${process.pid}-${++created}`,
-        startsAt: '2026-01-06T14:00',
-        endsAt: '2026-01-06T15:00',
+        track: `bench-${process.pid}-${slot}`,
+        startsAt: `${day}T${time(minutes)}`,
+        endsAt: `${day}T${time(minutes + 15)}`,
       });
+    };
     const reads = (role: Target['role']): Target[] => [
       { role, read: 'GET /api/me', path: '/api/me' },
       { role, read: 'GET /api/programs', path: '/api/programs' },
