@@ -455,7 +455,8 @@ describe('attendance report', () => {
     const semicolons = await t
       .http()
       .get(`/api/cohorts/${w.cohort.id}/attendance-report?delimiter=semicolon`)
-      .set('Accept', 'text/csv');
+      .set('Accept', 'text/csv;charset=utf-8');
+    expect(semicolons.headers['content-type']).toBe('text/csv; charset=utf-8');
     const parsed: Record<string, string>[] = parse(semicolons.text, {
       bom: true,
       columns: true,

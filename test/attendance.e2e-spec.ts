@@ -284,7 +284,13 @@ describe('attendance', () => {
         `marks.1.participantId: participant ${stranger.id} is not enrolled in cohort ${w.cohort.id}`,
         `marks.2.participantId: participant 999999 is not enrolled in cohort ${w.cohort.id}`,
       ]);
-      for (const body of [{}, { marks: [] }, { marks: 'all present' }, { marks: [null] }]) {
+      for (const body of [
+        {},
+        { marks: [] },
+        { marks: 'all present' },
+        { marks: [null] },
+        { marks: [[]] },
+      ]) {
         const response = await t.http().put(path).send(body);
         expect(response.status).toBe(400);
       }
@@ -489,6 +495,7 @@ describe('attendance', () => {
       expect((await t.as(p1.token).post(path).send({ code: next })).status).toBe(201);
 
       expect((await t.http().post(`${codePath}/rotate`).send({ x: 1 })).status).toBe(400);
+      expect((await t.http().post(`${codePath}/rotate`).send([])).status).toBe(400);
       const rotated = await t.http().post(`${codePath}/rotate`);
       expect(rotated.status).toBe(200);
       expect(rotated.body.code).not.toBe(next);
@@ -597,6 +604,95 @@ describe('attendance', () => {
         .post(`/api/sessions/${other.session.id}/check-in`)
         .send({ code: await codeOf(other.session.id) });
       expect(response.status).toBe(404);
+    });
+  });
+
+  describe('what participants were told', () => {
+    it('checks in by the published times and status, not the draft’s', async () => {
+      const w = await world();
+      const [p0, p1] = w.participants;
+      const code = await codeOf(w.session.id);
+      // Moved to the next day and cancelled in the draft, not published.
+      await t
+        .http()
+        .patch(`/api/sessions/${w.session.id}`)
+        .send({ startsAt: '2025-11-19T10:00', endsAt: '2025-11-19T11:30', status: 'cancelled' })
+        .expect(200);
+      at('2025-11-18T05:00:00Z');
+      const path = `/api/sessions/${w.session.id}/check-in`;
+      expect((await t.as(p0.token).post(path).send({ code })).status).toBe(201);
+      await publishAgenda(t, w.stage.id);
+      const cancelled = await t.as(p1.token).post(path).send({ code });
+      expect(cancelled.status).toBe(409);
+    });
+
+    it('lists a participant’s records of published sessions only, as published', async () => {
+      const w = await world();
+      const p0 = w.participants[0];
+      const draft = await createSession(
+        t,
+        { startsAt: '2025-11-19T10:00', endsAt: '2025-11-19T11:00', mentorIds: [] },
+        w.stage.id,
+      );
+      for (const sessionId of [w.session.id, draft.id]) {
+        await t
+          .http()
+          .put(`/api/sessions/${sessionId}/attendance`)
+          .send({ marks: [{ participantId: p0.id, status: 'present' }] })
+          .expect(200);
+      }
+      await t
+        .http()
+        .patch(`/api/sessions/${w.session.id}`)
+        .send({ startsAt: '2025-11-18T12:00', endsAt: '2025-11-18T13:00' })
+        .expect(200);
+      const own = await t.as(p0.token).get(`/api/participants/${p0.id}/attendance`);
+      expect(own.body).toMatchObject({
+        total: 1,
+        items: [
+          {
+            sessionId: w.session.id,
+            sessionStartsAtLocal: '2025-11-18T10:00:00',
+            sessionStatus: 'scheduled',
+          },
+        ],
+      });
+      const staff = await t.http().get(`/api/participants/${p0.id}/attendance`);
+      expect(staff.body.total).toBe(2);
+      expect(staff.body.items[1]).toMatchObject({
+        sessionId: w.session.id,
+        sessionStartsAtLocal: '2025-11-18T12:00:00',
+      });
+    });
+
+    it('counts no session before a participant enrolled, and warns nobody for sessions nobody marked', async () => {
+      const w = await world({ attendanceWarningAfterSessions: 1 });
+      const [p0] = w.participants;
+      const later = await createSession(
+        t,
+        { startsAt: '2025-11-19T10:00', endsAt: '2025-11-19T11:00', mentorIds: [] },
+        w.stage.id,
+      );
+      await publishAgenda(t, w.stage.id);
+      // A newcomer joins after the first session.
+      at('2025-11-18T12:00:00Z');
+      const newcomer = await createParticipant(t);
+      await enroll(t, w.cohort.id, newcomer.id);
+      // p0 checks in to the second session; nobody marked the first: no warning for it.
+      at('2025-11-19T05:00:00Z');
+      await t
+        .as(p0.token)
+        .post(`/api/sessions/${later.id}/check-in`)
+        .send({ code: await codeOf(later.id) })
+        .expect(201);
+      at('2025-11-20T00:00:00Z');
+      const report = (await t.http().get(`/api/cohorts/${w.cohort.id}/attendance-report`)).body;
+      const cellOf = (participantId: number) =>
+        report.participants.items
+          .find((item: { participant: { id: number } }) => item.participant.id === participantId)
+          .stages.find((stage: { stageId: number }) => stage.stageId === w.stage.id);
+      expect(cellOf(newcomer.id)).toMatchObject({ held: 1, unmarked: 1 });
+      expect(cellOf(p0.id)).toMatchObject({ held: 2, present: 1, unmarked: 1, warning: null });
     });
   });
 

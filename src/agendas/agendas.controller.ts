@@ -12,7 +12,7 @@ import { Response } from 'express';
 import { Caller } from '../access/caller';
 import { CurrentCaller, Roles, SignInOptional } from '../auth/auth.decorators';
 import { sendCalendar } from '../calendar/send-calendar';
-import { EmptyBody } from '../common/http/empty-body';
+import { RefuseBody } from '../common/http/refuse-body.pipe';
 import { IdParam } from '../common/http/id-param';
 import { Page, PageOf, PageQuery } from '../common/http/pagination';
 import { AgendaVersionResponse, AgendaVersionSummary } from './agenda.dto';
@@ -36,7 +36,7 @@ export class AgendasController {
   publish(
     @CurrentCaller() caller: Caller,
     @IdParam() stageId: number,
-    @Body() _body: EmptyBody,
+    @Body(RefuseBody) _body: unknown,
   ): Promise<AgendaVersionResponse> {
     return this.agendas.publish(caller, stageId);
   }

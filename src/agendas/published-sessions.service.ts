@@ -139,9 +139,9 @@ export class PublishedSessionsService implements ScheduleSource {
     return toSessionResponse(row);
   }
 
-  /** Whether the session is in its stage's latest published agenda. */
-  async isPublished(sessionId: number): Promise<boolean> {
-    return this.published.existsBy({ sessionId });
+  /** The session as its stage's latest published agenda shows it; null if it is not there. */
+  findOne(sessionId: number): Promise<PublishedSession | null> {
+    return this.published.findOneBy({ sessionId });
   }
 
   /** The published sessions of one stage, in time order: a public agenda's calendar file. */

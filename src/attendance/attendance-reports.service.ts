@@ -11,6 +11,7 @@ import { instantFromRaw } from '../database/raw-values';
 import { Enrollment } from '../enrollments/enrollment.entity';
 import { Participant } from '../participants/participant.entity';
 import { Program } from '../programs/program.entity';
+import { PublishedSession } from '../agendas/published-session.entity';
 import { Session } from '../sessions/session.entity';
 import { Stage } from '../stages/stage.entity';
 import { AttendanceRecord } from './attendance-record.entity';
@@ -173,8 +174,9 @@ export class AttendanceReports {
   }
 
   /**
-   * Per session of the stages the caller sees: how many were expected and how they were marked.
-   * For organizers and hosts: the counts cover the whole cohort.
+   * Per session of the stages the caller sees (the agenda being edited): how many were expected
+   * (enrolled before it began, not withdrawn by then) and how they were marked. For organizers
+   * and hosts: the counts cover the whole cohort.
    */
   async sessions(
     caller: Caller,
@@ -196,6 +198,7 @@ export class AttendanceReports {
       `SUM(CASE WHEN "record"."status" = '${status}' THEN 1 ELSE 0 END)`;
     const expected =
       `(SELECT COUNT(*) FROM "enrollments" "expected" WHERE "expected"."cohortId" = :cohortId ` +
+      `AND "expected"."enrolledAt" <= "session"."startsAt" ` +
       `AND ("expected"."withdrawnAt" IS NULL OR "expected"."withdrawnAt" > "session"."startsAt"))`;
     const [rows, total] = await Promise.all([
       sessions
@@ -260,14 +263,17 @@ export class AttendanceReports {
     return { program: cohort.program! };
   }
 
-  /** The cohort's stages the caller sees, in order, with their mandatory sessions counted. */
+  /**
+   * The cohort's stages the caller sees, in order, with the mandatory sessions of their
+   * published agendas counted.
+   */
   private async stagesOf(caller: Caller, cohortId: number, now: Date): Promise<ReportStage[]> {
     const { entities, raw } = await this.access
       .scope(
         this.dataSource
           .createQueryBuilder(Stage, 'stage')
           .leftJoin(
-            Session,
+            PublishedSession,
             'session',
             `"session"."stageId" = "stage"."id" AND "session"."isMandatory" = :mandatory AND "session"."status" = 'scheduled'`,
             { mandatory: true },
@@ -277,7 +283,7 @@ export class AttendanceReports {
         'stage',
         '"stage"."id"',
       )
-      .addSelect('COUNT("session"."id")', 'mandatorySessions')
+      .addSelect('COUNT("session"."sessionId")', 'mandatorySessions')
       .addSelect('SUM(CASE WHEN "session"."endsAt" <= :now THEN 1 ELSE 0 END)', 'endedSessions')
       .setParameter('now', now)
       .groupBy('"stage"."id"')

@@ -1,7 +1,7 @@
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Enrollment } from '../enrollments/enrollment.entity';
 import { ExcusedAbsenceRule } from '../programs/program.entity';
-import { Session } from '../sessions/session.entity';
+import { PublishedSession } from '../agendas/published-session.entity';
 import { Stage } from '../stages/stage.entity';
 import { AttendanceRecord } from './attendance-record.entity';
 
@@ -36,7 +36,11 @@ export const NO_COUNTS: Counts = { held: 0, present: 0, late: 0, excused: 0, abs
 
 /**
  * One row per enrolled participant and stage of the cohort with mandatory sessions begun by
- * `asOf`.
+ * `asOf`, as the published agendas show them (what participants were told). A session counts
+ * for a participant enrolled before it began and not withdrawn by then, or one marked for it
+ * anyway. With `rollTaken`, only sessions where attendance was taken (anyone has a record)
+ * count: a session nobody marked yet says nothing of who missed it.
+ *
  * Callers narrow it to participants and stages (and scope it) with `"enrollment"` and
  * `"stage"`.
  */
@@ -44,36 +48,42 @@ export function tallyQuery(
   manager: EntityManager,
   cohortId: number,
   asOf: Date,
+  { rollTaken = false } = {},
 ): SelectQueryBuilder<Enrollment> {
   // On SQLite the unary + keeps the planner from indexing every session of the database by
   // these two flags: a cohort's sessions are found through their stages.
   const flag = manager.connection.options.type === 'sqlite' ? '+' : '';
   const countOf = (status: string) =>
     `SUM(CASE WHEN "record"."status" = '${status}' THEN 1 ELSE 0 END)`;
+  const taken = rollTaken
+    ? ` AND EXISTS (SELECT 1 FROM "attendance" "taken" WHERE "taken"."sessionId" = "session"."sessionId")`
+    : '';
   return manager
     .createQueryBuilder(Enrollment, 'enrollment')
     .select('"enrollment"."participantId"', 'participantId')
     .addSelect('"stage"."id"', 'stageId')
-    .addSelect('COUNT("session"."id")', 'held')
+    .addSelect('COUNT("session"."sessionId")', 'held')
     .addSelect(countOf('present'), 'present')
     .addSelect(countOf('late'), 'late')
     .addSelect(countOf('excused'), 'excused')
     .addSelect(countOf('absent'), 'absent')
     .innerJoin(Stage, 'stage', '"stage"."cohortId" = "enrollment"."cohortId"')
     .innerJoin(
-      Session,
+      PublishedSession,
       'session',
       `"session"."stageId" = "stage"."id" AND ${flag}"session"."isMandatory" = :mandatory ` +
         `AND ${flag}"session"."status" = 'scheduled' AND "session"."startsAt" <= :tallyAsOf ` +
-        `AND ("enrollment"."withdrawnAt" IS NULL OR "session"."startsAt" < "enrollment"."withdrawnAt")`,
+        `AND ("enrollment"."withdrawnAt" IS NULL OR "session"."startsAt" < "enrollment"."withdrawnAt")` +
+        taken,
       { mandatory: true, tallyAsOf: asOf },
     )
     .leftJoin(
       AttendanceRecord,
       'record',
-      '"record"."sessionId" = "session"."id" AND "record"."participantId" = "enrollment"."participantId"',
+      '"record"."sessionId" = "session"."sessionId" AND "record"."participantId" = "enrollment"."participantId"',
     )
     .where('"enrollment"."cohortId" = :tallyCohortId', { tallyCohortId: cohortId })
+    .andWhere('("session"."startsAt" >= "enrollment"."enrolledAt" OR "record"."id" IS NOT NULL)')
     .groupBy('"enrollment"."participantId"')
     .addGroupBy('"stage"."id"');
 }

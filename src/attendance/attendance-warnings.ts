@@ -7,8 +7,8 @@ import { AttendedSession } from './attended-sessions';
 
 /**
  * Raises a warning, once per participant and stage, when a participant's attendance of the
- * stage's mandatory sessions falls below its program's rule after at least the program's
- * number of them. Checked in the unit of every mark and check-in, as of the marked session's
+ * stage's mandatory sessions where attendance was taken falls below its program's rule after at
+ * least the program's number of them. Checked in the unit of every mark and check-in, as of the marked session's
  * start: sessions marked after the fact, in order, are judged as they would have been on the
  * day, and sessions after it (perhaps not marked yet) do not count. Telling the mentor and the
  * organizers is the notifications' work (`notifiedAt`).
@@ -33,7 +33,7 @@ export class AttendanceWarnings {
     }
     const now = this.clock.now();
     const asOf = session.startsAt < now ? session.startsAt : now;
-    const tally = tallyQuery(manager, cohortId, asOf)
+    const tally = tallyQuery(manager, cohortId, asOf, { rollTaken: true })
       .andWhere('"stage"."id" = :stageId', { stageId: stage.id })
       .andWhere(`"enrollment"."status" <> 'withdrawn'`);
     if (participants !== EVERYONE) {

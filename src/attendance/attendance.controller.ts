@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Patch, Post, Put, Query, Req, Res } fr
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -12,7 +13,7 @@ import {
 import { Request, Response } from 'express';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { EmptyBody } from '../common/http/empty-body';
+import { RefuseBody } from '../common/http/refuse-body.pipe';
 import { IdParam } from '../common/http/id-param';
 import { Page, PageOf, PageQuery } from '../common/http/pagination';
 import { attendanceCsv } from './attendance-csv';
@@ -80,11 +81,15 @@ export class AttendanceController {
 
   @Post('sessions/:id/check-in')
   @Roles('participant')
+  @ApiCreatedResponse({ type: AttendanceResponse, description: 'Checked in: the new record' })
   @ApiOkResponse({
     type: AttendanceResponse,
-    description: '201 with the new record; 200 with the record it already has',
+    description: 'The record it already has (a check-in before, or a staff mark)',
   })
   @ApiBadRequestResponse({ description: 'Not the session’s code' })
+  @ApiNotFoundResponse({
+    description: 'No such session in the published agenda of a stage the participant sees',
+  })
   @ApiConflictResponse({
     description: 'Outside the check-in window, a cancelled session, or withdrawn',
   })
@@ -137,7 +142,7 @@ export class AttendanceController {
   rotateCheckInCode(
     @CurrentActor() actor: Actor,
     @IdParam() sessionId: number,
-    @Body() _body: EmptyBody,
+    @Body(RefuseBody) _body: unknown,
   ): Promise<CheckInCodeResponse> {
     return this.codes.rotate(actor, sessionId);
   }
@@ -157,7 +162,8 @@ export class AttendanceController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AttendanceReport | string> {
-    if (request.accepts(['application/json', 'text/csv']) === 'text/csv') {
+    const wanted = request.accepts(['application/json', 'text/csv', 'text/csv; charset=utf-8']);
+    if (typeof wanted === 'string' && wanted.startsWith('text/csv')) {
       const report = await this.reports.report(actor, cohortId, WHOLE_COHORT);
       response.type('text/csv; charset=utf-8').attachment(`attendance-cohort-${cohortId}.csv`);
       return attendanceCsv(report, query.delimiter ?? 'comma');

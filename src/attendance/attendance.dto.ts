@@ -7,6 +7,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Max,
@@ -56,6 +57,7 @@ export class MarkAttendanceDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_MARKS)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AttendanceMarkDto)
   marks: AttendanceMarkDto[];
@@ -216,6 +218,9 @@ export class ParticipantAttendanceEntry extends AttendanceResponse {
 
   @ApiProperty()
   sessionTitle: string;
+
+  @ApiProperty({ enum: ['scheduled', 'cancelled'] })
+  sessionStatus: string;
 
   @ApiProperty()
   isMandatory: boolean;

@@ -12,6 +12,7 @@ import { instantFromRaw } from '../database/raw-values';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Enrollment } from '../enrollments/enrollment.entity';
 import { Participant } from '../participants/participant.entity';
+import { PublishedSession } from '../agendas/published-session.entity';
 import { Session } from '../sessions/session.entity';
 import { Stage } from '../stages/stage.entity';
 import { AttendanceRecord, AttendanceStatus } from './attendance-record.entity';
@@ -209,7 +210,8 @@ export class AttendanceService {
 
   /**
    * A participant's records with their sessions, newest first: for organizers, the participant,
-   * its mentors; a host sees those of the stages it hosts.
+   * its mentors; a host sees those of the stages it hosts. Participants and mentors see the
+   * sessions as their published agendas show them, and only those.
    */
   async ofParticipant(
     caller: Caller,
@@ -219,29 +221,75 @@ export class AttendanceService {
     await this.access.assertSees(caller, 'participant', participantId, 'Participant');
     const select = this.dataSource
       .createQueryBuilder(AttendanceRecord, 'record')
-      .innerJoinAndMapOne('record.session', Session, 'session', 'session.id = record.sessionId')
-      .innerJoinAndMapOne('session.stage', Stage, 'stage', 'stage.id = session.stageId')
-      .where('record.participantId = :participantId', { participantId });
-    this.access.scope(select, caller, 'stage', 'session.stageId');
-    const [records, total] = await select
-      .orderBy('session.startsAt', 'DESC')
-      .addOrderBy('session.id', 'DESC')
-      .limit(query.limit)
-      .offset(query.offset)
-      .getManyAndCount();
+      .where('"record"."participantId" = :participantId', { participantId });
+    if (caller.role === 'organizer' || caller.role === 'host') {
+      select
+        .innerJoin(Session, 'session', '"session"."id" = "record"."sessionId"')
+        .innerJoin(Stage, 'stage', '"stage"."id" = "session"."stageId"')
+        .select([
+          '"stage"."id" AS "stageId"',
+          '"stage"."timeZone" AS "timeZone"',
+          '"stage"."city" AS "city"',
+          '"session"."title" AS "title"',
+          '"session"."status" AS "sessionStatus"',
+          '"session"."isMandatory" AS "isMandatory"',
+          '"session"."startsAt" AS "startsAt"',
+        ]);
+    } else {
+      select
+        .innerJoin(PublishedSession, 'session', '"session"."sessionId" = "record"."sessionId"')
+        .select([
+          '"session"."stageId" AS "stageId"',
+          '"session"."timeZone" AS "timeZone"',
+          '"session"."city" AS "city"',
+          '"session"."title" AS "title"',
+          '"session"."status" AS "sessionStatus"',
+          '"session"."isMandatory" AS "isMandatory"',
+          '"session"."startsAt" AS "startsAt"',
+        ]);
+    }
+    select.addSelect([
+      '"record"."id" AS "id"',
+      '"record"."sessionId" AS "sessionId"',
+      '"record"."status" AS "status"',
+      '"record"."note" AS "note"',
+      '"record"."method" AS "method"',
+      '"record"."markedBy" AS "markedBy"',
+      '"record"."markedAt" AS "markedAt"',
+    ]);
+    this.access.scope(select, caller, 'stage', '"session"."stageId"');
+    const [rows, total] = await Promise.all([
+      select
+        .clone()
+        .orderBy('"session"."startsAt"', 'DESC')
+        .addOrderBy('"record"."sessionId"', 'DESC')
+        .limit(query.limit)
+        .offset(query.offset)
+        .getRawMany<RecordRow>(),
+      select.getCount(),
+    ]);
     return {
-      items: records.map((record) => {
-        const session = record.session!;
-        const stage = session.stage!;
+      items: rows.map((row) => {
+        const startsAt = instantFromRaw(row.startsAt);
         return {
-          ...AttendanceResponse.from(record),
-          stageId: stage.id,
-          sessionTitle: session.title,
-          isMandatory: session.isMandatory,
-          sessionStartsAt: session.startsAt.toISOString(),
-          sessionStartsAtLocal: toLocalDateTime(session.startsAt, stage.timeZone),
-          timeZone: stage.timeZone,
-          city: stage.city,
+          ...AttendanceResponse.from({
+            id: Number(row.id),
+            sessionId: Number(row.sessionId),
+            participantId,
+            status: row.status,
+            note: row.note,
+            method: row.method,
+            markedBy: row.markedBy === null ? null : Number(row.markedBy),
+            markedAt: instantFromRaw(row.markedAt),
+          }),
+          stageId: Number(row.stageId),
+          sessionTitle: row.title,
+          sessionStatus: row.sessionStatus,
+          isMandatory: row.isMandatory === true || Number(row.isMandatory) === 1,
+          sessionStartsAt: startsAt.toISOString(),
+          sessionStartsAtLocal: toLocalDateTime(startsAt, row.timeZone),
+          timeZone: row.timeZone,
+          city: row.city,
         };
       }),
       total,
@@ -339,4 +387,21 @@ interface RosterRow {
   method: string | null;
   markedBy: number | string | null;
   markedAt: string | Date | null;
+}
+
+interface RecordRow {
+  id: number | string;
+  sessionId: number | string;
+  status: AttendanceStatus;
+  note: string | null;
+  method: AttendanceRecord['method'];
+  markedBy: number | string | null;
+  markedAt: string | Date;
+  stageId: number | string;
+  timeZone: string;
+  city: string;
+  title: string;
+  sessionStatus: string;
+  isMandatory: boolean | number | string;
+  startsAt: string | Date;
 }

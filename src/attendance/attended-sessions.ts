@@ -28,7 +28,8 @@ export class AttendedSessions {
 
   /**
    * 404 unless the session exists in a stage the caller sees, or the caller leads it; and, for
-   * participants and mentors, who read only published agendas, unless it is published.
+   * participants and mentors, who read only published agendas, unless it is published: for them
+   * its times and status are the published ones (what they were told), not the draft's.
    */
   async findVisibleOrFail(caller: Caller, id: number): Promise<AttendedSession> {
     const session = await this.access
@@ -44,9 +45,20 @@ export class AttendedSessions {
         'session.stageId',
       )
       .getOne();
-    const readsPublished = caller.role !== 'organizer' && caller.role !== 'host';
-    if (!session || (readsPublished && !(await this.published.isPublished(id)))) {
+    if (!session) {
       throw notFound('Session', id);
+    }
+    if (caller.role !== 'organizer' && caller.role !== 'host') {
+      const published = await this.published.findOne(id);
+      if (!published) {
+        throw notFound('Session', id);
+      }
+      Object.assign(session, {
+        startsAt: published.startsAt,
+        endsAt: published.endsAt,
+        status: published.status,
+        isMandatory: published.isMandatory,
+      });
     }
     const stage = session.stage!;
     return { session, stage, cohortId: stage.cohortId, program: stage.cohort!.program! };

@@ -10,7 +10,7 @@ import { Response } from 'express';
 import { Caller } from '../access/caller';
 import { CurrentCaller, Public } from '../auth/auth.decorators';
 import { sendCalendar } from '../calendar/send-calendar';
-import { EmptyBody } from '../common/http/empty-body';
+import { RefuseBody } from '../common/http/refuse-body.pipe';
 import { IdParam } from '../common/http/id-param';
 import { Page, PageOf } from '../common/http/pagination';
 import { CalendarFeedResponse, UpdateCalendarFeedDto } from './calendar-feed.dto';
@@ -114,7 +114,7 @@ export class SchedulesController {
   @ApiForbiddenResponse({ description: 'Only participants and mentors have a feed' })
   rotateMyFeed(
     @CurrentCaller() caller: Caller,
-    @Body() _body: EmptyBody,
+    @Body(RefuseBody) _body: unknown,
   ): Promise<CalendarFeedResponse> {
     return this.feeds.rotate(caller);
   }
