@@ -436,6 +436,31 @@ describe('concurrency', () => {
     }
   });
 
+  it('answers hosts writing and publishing at once, more of them than the database pool holds', async () => {
+    const stage = await createStage(t);
+    const { token } = await createAccount(t, 'host', { stageIds: [stage.id] });
+    const writes = Array.from({ length: 30 }, (_, i) =>
+      t
+        .as(token)
+        .post(`/api/stages/${stage.id}/sessions`)
+        .send({
+          title: `Секция ${i}`,
+          type: 'round_table',
+          track: `host-burst-${fresh()}`,
+          startsAt: '2025-11-18T14:00',
+          endsAt: '2025-11-18T15:00',
+        }),
+    );
+    const publishes = Array.from({ length: 5 }, () =>
+      t.as(token).post(`/api/stages/${stage.id}/agenda/publish`),
+    );
+    const responses = await Promise.all([...writes, ...publishes]);
+    expectNoServerError(responses);
+    expect(responses.slice(0, 30).every((response) => response.status === 201)).toBe(true);
+    const sessions = await t.http().get(`/api/stages/${stage.id}/sessions?limit=100`).expect(200);
+    expect(sessions.body.total).toBe(30);
+  });
+
   it('keeps enrollments of participants enrolled at once in many cohorts', async () => {
     const cohorts = await Promise.all([1, 2, 3].map(() => createCohort(t)));
     const participants = await Promise.all([1, 2, 3, 4, 5].map(() => createParticipant(t)));

@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Role } from '../accounts/account.entity';
 import { Actor } from '../auth/actor';
 import { SESSION_MENTORS } from '../sessions/session.entity';
@@ -88,10 +88,18 @@ export class AccessService {
 
   /**
    * 404, as if it did not exist, unless the `kind` with this id exists and the caller sees it:
-   * one indexed query, for every caller.
+   * one indexed query, for every caller. Inside a unit of work pass its `manager`: on PostgreSQL
+   * a query outside it would wait for a second pooled connection while holding the first, and
+   * enough such requests at once would leave none free.
    */
-  async assertSees(caller: Caller, kind: Visible, id: number, what: string): Promise<void> {
-    const select = this.dataSource
+  async assertSees(
+    caller: Caller,
+    kind: Visible,
+    id: number,
+    what: string,
+    manager?: EntityManager,
+  ): Promise<void> {
+    const select = (manager ?? this.dataSource.manager)
       .createQueryBuilder()
       .select('1', 'found')
       .from(VISIBLE_TABLES[kind], 'row')

@@ -300,7 +300,7 @@ export class SessionsService {
   private async lockStageFor(caller: Caller, manager: EntityManager, stageId: number) {
     const stage = await this.stages.lockForSessions(manager, stageId);
     if (caller.role === 'host') {
-      await this.access.assertSees(caller, 'stage', stageId, 'Stage');
+      await this.access.assertSees(caller, 'stage', stageId, 'Stage', manager);
     }
     return stage;
   }
