@@ -1,6 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work';
 import { Role } from '../accounts/account.entity';
 import { Actor } from '../auth/actor';
 import { SESSION_MENTORS } from '../sessions/session.entity';
@@ -43,7 +44,10 @@ const HOSTED_STAGES = `SELECT "host"."stageId" FROM "stage_hosts" "host" WHERE "
 export class AccessService {
   private readonly onSqlite: boolean;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    private readonly unit: UnitOfWork,
+  ) {
     this.onSqlite = dataSource.options.type === 'sqlite';
   }
 
@@ -88,18 +92,10 @@ export class AccessService {
 
   /**
    * 404, as if it did not exist, unless the `kind` with this id exists and the caller sees it:
-   * one indexed query, for every caller. Inside a unit of work pass its `manager`: on PostgreSQL
-   * a query outside it would wait for a second pooled connection while holding the first, and
-   * enough such requests at once would leave none free.
+   * one indexed query, for every caller (inside a unit of work, on its connection).
    */
-  async assertSees(
-    caller: Caller,
-    kind: Visible,
-    id: number,
-    what: string,
-    manager?: EntityManager,
-  ): Promise<void> {
-    const select = (manager ?? this.dataSource.manager)
+  async assertSees(caller: Caller, kind: Visible, id: number, what: string): Promise<void> {
+    const select = this.unit.manager
       .createQueryBuilder()
       .select('1', 'found')
       .from(VISIBLE_TABLES[kind], 'row')
@@ -131,7 +127,7 @@ export class AccessService {
 
   /** The ids of the stages an account hosts, in order. */
   async hostedStageIds(accountId: number): Promise<number[]> {
-    const rows: { stageId: number | string }[] = await this.dataSource
+    const rows: { stageId: number | string }[] = await this.unit.manager
       .createQueryBuilder()
       .select('"hosted"."stageId"', 'stageId')
       .from(`(${HOSTED_STAGES})`, 'hosted')
@@ -184,7 +180,7 @@ export class AccessService {
     if (caller.role !== 'mentor') {
       return false;
     }
-    const leads: unknown[] = await this.dataSource
+    const leads: unknown[] = await this.unit.manager
       .createQueryBuilder()
       .select('1', 'found')
       .from(SESSION_MENTORS, 'leader')

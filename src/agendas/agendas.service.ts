@@ -62,7 +62,7 @@ export class AgendasService {
     await this.access.assertSees(caller, 'stage', stageId, 'Stage');
     return this.unit.run(async (manager) => {
       const stage = await this.stages.lockForSessions(manager, stageId);
-      await this.access.assertSees(caller, 'stage', stageId, 'Stage', manager);
+      await this.access.assertSees(caller, 'stage', stageId, 'Stage');
       const sessions = await this.sessions.snapshotOfStage(manager, stageId);
       const clashes = findConflicts(
         sessions.map((session) => ({

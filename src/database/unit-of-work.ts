@@ -61,6 +61,18 @@ export class UnitOfWork {
     }
   }
 
+  /**
+   * The manager a read should use now: the running unit's, inside one (on PostgreSQL a query
+   * outside it would wait for a second pooled connection while holding the first, and enough
+   * such requests at once would leave none free), else the data source's.
+   */
+  get manager(): EntityManager {
+    const running = runningUnit.getStore();
+    return running?.manager && !running.ended && running.dataSource === this.dataSource
+      ? running.manager
+      : this.dataSource.manager;
+  }
+
   /** Whether the database can lock rows (`SELECT … FOR UPDATE`); SQLite's writer is serial. */
   get locksRows(): boolean {
     return this.dataSource.options.type === 'postgres';

@@ -290,21 +290,21 @@ export class SessionsService {
   }
 
   /**
-   * A session is seen with its stage: a host only in the stages it hosts (so it edits only
-   * those), mentors and participants in the stages of their cohorts. Otherwise 404, as missing.
-   */
-  /**
    * Locks the stage for the unit, then checks again that the caller may still edit it: a host
    * removed while this request waited for the lock is refused.
    */
   private async lockStageFor(caller: Caller, manager: EntityManager, stageId: number) {
     const stage = await this.stages.lockForSessions(manager, stageId);
     if (caller.role === 'host') {
-      await this.access.assertSees(caller, 'stage', stageId, 'Stage', manager);
+      await this.access.assertSees(caller, 'stage', stageId, 'Stage');
     }
     return stage;
   }
 
+  /**
+   * A session is seen with its stage: a host only in the stages it hosts (so it edits only
+   * those), mentors and participants in the stages of their cohorts. Otherwise 404, as missing.
+   */
   private findVisibleOrFail(caller: Caller, id: number): Promise<Session> {
     return this.access.findVisibleOrFail(
       caller,
