@@ -24,6 +24,7 @@ import {
   StageAttendance,
 } from './attendance-report.dto';
 import {
+  COUNT_BY_STATUS,
   Counts,
   NO_COUNTS,
   StageCounts,
@@ -194,8 +195,6 @@ export class AttendanceReports {
       'stage',
       '"stage"."id"',
     );
-    const countOf = (status: string) =>
-      `SUM(CASE WHEN "record"."status" = '${status}' THEN 1 ELSE 0 END)`;
     const expected =
       `(SELECT COUNT(*) FROM "enrollments" "expected" WHERE "expected"."cohortId" = :cohortId ` +
       `AND "expected"."enrolledAt" <= "session"."startsAt" ` +
@@ -214,10 +213,7 @@ export class AttendanceReports {
           '"stage"."city" AS "city"',
         ])
         .addSelect(expected, 'expected')
-        .addSelect(countOf('present'), 'present')
-        .addSelect(countOf('late'), 'late')
-        .addSelect(countOf('excused'), 'excused')
-        .addSelect(countOf('absent'), 'absent')
+        .addSelect(COUNT_BY_STATUS)
         .leftJoin(AttendanceRecord, 'record', '"record"."sessionId" = "session"."id"')
         .groupBy('"session"."id"')
         .addGroupBy('"stage"."id"')

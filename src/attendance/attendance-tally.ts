@@ -3,7 +3,7 @@ import { Enrollment } from '../enrollments/enrollment.entity';
 import { ExcusedAbsenceRule } from '../programs/program.entity';
 import { PublishedSession } from '../agendas/published-session.entity';
 import { Stage } from '../stages/stage.entity';
-import { AttendanceRecord } from './attendance-record.entity';
+import { ATTENDANCE_STATUSES, AttendanceRecord } from './attendance-record.entity';
 
 /**
  * What a participant's attendance is judged on: the mandatory sessions of a stage that have
@@ -32,6 +32,11 @@ export interface Judgement extends Counts {
   ratePercent: number | null;
 }
 
+/** The records (aliased `"record"`) of each status, counted, as `present`, `late`, … columns. */
+export const COUNT_BY_STATUS = ATTENDANCE_STATUSES.map(
+  (status) => `SUM(CASE WHEN "record"."status" = '${status}' THEN 1 ELSE 0 END) AS "${status}"`,
+).join(', ');
+
 export const NO_COUNTS: Counts = { held: 0, present: 0, late: 0, excused: 0, absent: 0 };
 
 /**
@@ -53,8 +58,6 @@ export function tallyQuery(
   // On SQLite the unary + keeps the planner from indexing every session of the database by
   // these two flags: a cohort's sessions are found through their stages.
   const flag = manager.connection.options.type === 'sqlite' ? '+' : '';
-  const countOf = (status: string) =>
-    `SUM(CASE WHEN "record"."status" = '${status}' THEN 1 ELSE 0 END)`;
   const taken = rollTaken
     ? ` AND EXISTS (SELECT 1 FROM "attendance" "taken" WHERE "taken"."sessionId" = "session"."sessionId")`
     : '';
@@ -63,10 +66,7 @@ export function tallyQuery(
     .select('"enrollment"."participantId"', 'participantId')
     .addSelect('"stage"."id"', 'stageId')
     .addSelect('COUNT("session"."sessionId")', 'held')
-    .addSelect(countOf('present'), 'present')
-    .addSelect(countOf('late'), 'late')
-    .addSelect(countOf('excused'), 'excused')
-    .addSelect(countOf('absent'), 'absent')
+    .addSelect(COUNT_BY_STATUS)
     .innerJoin(Stage, 'stage', '"stage"."cohortId" = "enrollment"."cohortId"')
     .innerJoin(
       PublishedSession,

@@ -80,12 +80,7 @@ export class AttendanceService {
           '"participant"."position" AS "position"',
           '"participant"."municipality" AS "municipality"',
           '"enrollment"."status" AS "enrollmentStatus"',
-          '"record"."id" AS "recordId"',
-          '"record"."status" AS "status"',
-          '"record"."note" AS "note"',
-          '"record"."method" AS "method"',
-          '"record"."markedBy" AS "markedBy"',
-          '"record"."markedAt" AS "markedAt"',
+          ...RECORD_COLUMNS,
         ])
         .orderBy('"participant"."fullName"', 'ASC')
         .addOrderBy('"participant"."id"', 'ASC')
@@ -103,19 +98,7 @@ export class AttendanceService {
           municipality: row.municipality,
         },
         enrollmentStatus: row.enrollmentStatus,
-        attendance:
-          row.recordId === null
-            ? null
-            : AttendanceResponse.from({
-                id: Number(row.recordId),
-                sessionId,
-                participantId: Number(row.participantId),
-                status: row.status as AttendanceStatus,
-                note: row.note,
-                method: row.method as AttendanceRecord['method'],
-                markedBy: row.markedBy === null ? null : Number(row.markedBy),
-                markedAt: instantFromRaw(row.markedAt as string | Date),
-              }),
+        attendance: row.recordId === null ? null : attendanceOf({ ...row, recordId: row.recordId }),
       })),
       total,
       limit: query.limit,
@@ -248,15 +231,7 @@ export class AttendanceService {
           '"session"."startsAt" AS "startsAt"',
         ]);
     }
-    select.addSelect([
-      '"record"."id" AS "id"',
-      '"record"."sessionId" AS "sessionId"',
-      '"record"."status" AS "status"',
-      '"record"."note" AS "note"',
-      '"record"."method" AS "method"',
-      '"record"."markedBy" AS "markedBy"',
-      '"record"."markedAt" AS "markedAt"',
-    ]);
+    select.addSelect(RECORD_COLUMNS);
     this.access.scope(select, caller, 'stage', '"session"."stageId"');
     const [rows, total] = await Promise.all([
       select
@@ -272,16 +247,7 @@ export class AttendanceService {
       items: rows.map((row) => {
         const startsAt = instantFromRaw(row.startsAt);
         return {
-          ...AttendanceResponse.from({
-            id: Number(row.id),
-            sessionId: Number(row.sessionId),
-            participantId,
-            status: row.status,
-            note: row.note,
-            method: row.method,
-            markedBy: row.markedBy === null ? null : Number(row.markedBy),
-            markedAt: instantFromRaw(row.markedAt),
-          }),
+          ...attendanceOf(row),
           stageId: Number(row.stageId),
           sessionTitle: row.title,
           sessionStatus: row.sessionStatus,
@@ -375,28 +341,52 @@ export class AttendanceService {
   }
 }
 
-interface RosterRow {
+/** A record's columns in a raw read (the record aliased `"record"`). */
+const RECORD_COLUMNS = [
+  '"record"."id" AS "recordId"',
+  '"record"."sessionId" AS "recordSessionId"',
+  '"record"."participantId" AS "recordParticipantId"',
+  '"record"."status" AS "recordStatus"',
+  '"record"."note" AS "recordNote"',
+  '"record"."method" AS "recordMethod"',
+  '"record"."markedBy" AS "recordMarkedBy"',
+  '"record"."markedAt" AS "recordMarkedAt"',
+];
+
+interface RecordColumns {
+  recordId: number | string;
+  recordSessionId: number | string;
+  recordParticipantId: number | string;
+  recordStatus: AttendanceStatus;
+  recordNote: string | null;
+  recordMethod: AttendanceRecord['method'];
+  recordMarkedBy: number | string | null;
+  recordMarkedAt: string | Date;
+}
+
+function attendanceOf(row: RecordColumns): AttendanceResponse {
+  return AttendanceResponse.from({
+    id: Number(row.recordId),
+    sessionId: Number(row.recordSessionId),
+    participantId: Number(row.recordParticipantId),
+    status: row.recordStatus,
+    note: row.recordNote,
+    method: row.recordMethod,
+    markedBy: row.recordMarkedBy === null ? null : Number(row.recordMarkedBy),
+    markedAt: instantFromRaw(row.recordMarkedAt),
+  });
+}
+
+interface RosterRow extends Omit<RecordColumns, 'recordId'> {
+  recordId: number | string | null;
   participantId: number | string;
   fullName: string;
   position: string;
   municipality: string;
   enrollmentStatus: string;
-  recordId: number | string | null;
-  status: string | null;
-  note: string | null;
-  method: string | null;
-  markedBy: number | string | null;
-  markedAt: string | Date | null;
 }
 
-interface RecordRow {
-  id: number | string;
-  sessionId: number | string;
-  status: AttendanceStatus;
-  note: string | null;
-  method: AttendanceRecord['method'];
-  markedBy: number | string | null;
-  markedAt: string | Date;
+interface RecordRow extends RecordColumns {
   stageId: number | string;
   timeZone: string;
   city: string;
