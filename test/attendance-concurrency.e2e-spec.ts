@@ -166,6 +166,42 @@ describe('attendance under concurrency', () => {
     }
   });
 
+  it('issues one code to staff asking at once, and keeps the last acknowledged rotation through a restart', async () => {
+    setClock(t, '2025-11-01T00:00:00Z');
+    const session = await createSession(
+      t,
+      { startsAt: '2025-11-20T14:00', endsAt: '2025-11-20T15:00', track: 'codes' },
+      stageId,
+    );
+    const path = `/api/sessions/${session.id}/check-in-code`;
+    const first = await Promise.all(Array.from({ length: 10 }, () => t.http().get(path)));
+    expectNoServerError(first);
+    expect(new Set(first.map((response) => response.body.code)).size).toBe(1);
+
+    const changes = await Promise.all([
+      ...Array.from({ length: 8 }, () => t.http().post(`${path}/rotate`)),
+      t.http().patch(path).send({ rotateEverySeconds: 60 }),
+    ]);
+    expectNoServerError(changes);
+    expect(changes.every((response) => response.status === 200)).toBe(true);
+    const shown = (await t.http().get(path).expect(200)).body;
+    expect(shown.rotateEverySeconds).toBe(60);
+    const rotatedCodes = changes.slice(0, 8).map((response) => response.body.code);
+    expect(new Set(rotatedCodes).size).toBe(8);
+    const audit = await t
+      .http()
+      .get(`/api/audit?entity=check_in_codes&entityId=${session.id}&limit=1`)
+      .expect(200);
+    expect(audit.body.total).toBe(9);
+
+    t = await t.reopen();
+    setClock(t, '2025-11-01T00:00:00Z');
+    expect((await t.http().get(path).expect(200)).body).toMatchObject({
+      code: shown.code,
+      rotateEverySeconds: 60,
+    });
+  });
+
   it('counts every wrong code of a burst exactly once', async () => {
     const session = await newSession('2025-11-20T10:00', '2025-11-20T11:30');
     setClock(t, '2025-11-20T05:00:00Z');
