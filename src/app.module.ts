@@ -15,6 +15,7 @@ import { loggingOptions } from './config/logging';
 import { DatabaseModule } from './database/database.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HealthModule } from './health/health.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { MentorsModule } from './mentors/mentors.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { ProgramsModule } from './programs/programs.module';
@@ -44,6 +45,7 @@ import { StagesModule } from './stages/stages.module';
     ParticipantsModule,
     EnrollmentsModule,
     MentorsModule,
+    MeetingsModule,
   ],
 })
 export class AppModule {}

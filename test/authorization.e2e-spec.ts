@@ -94,6 +94,7 @@ async function buildWorld(t: TestApp): Promise<World> {
   const enrollmentB = await enroll(t, B.id, pB.id);
   const assignmentA = await assignMentor(t, mA.id, A.id, pA.id);
   const assignmentB = await assignMentor(t, mB.id, B.id, pB.id);
+  const mtA = await post(t, '/api/mentors/{mA}/meetings', { mA: mA.id }, meetingOf(pA.id));
   const accounts = {
     hostA: await createAccount(t, 'host', { stageIds: [A1.id] }),
     hostB: await createAccount(t, 'host', { stageIds: [B1.id] }),
@@ -103,7 +104,7 @@ async function buildWorld(t: TestApp): Promise<World> {
     participantB: await createAccount(t, 'participant', { participantId: pB.id }),
   };
   const records = { PA, PB, A, Anext, B, A1, A2, B1, sA1, sA2, sB1, pA, pA2, pB, mA, mB };
-  const links = { enrollmentA, enrollmentA2, enrollmentB, assignmentA, assignmentB };
+  const links = { enrollmentA, enrollmentA2, enrollmentB, assignmentA, assignmentB, mtA };
   const ids: Ids = {};
   for (const [name, record] of Object.entries({ ...records, ...links })) {
     ids[name] = record.id;
@@ -115,6 +116,24 @@ async function buildWorld(t: TestApp): Promise<World> {
     Object.entries(accounts).map(([name, { token }]) => [name, token]),
   ) as Record<SignedIn, string>;
   return { ids, tokens, contacts: { pA: pAContacts, mA: mAContacts } };
+}
+
+/** A mentoring meeting of the participant with its mentor, in Tyumen. */
+const meetingOf = (participantId: number) => ({
+  participantId,
+  startsAt: '2025-11-18T18:00',
+  endsAt: '2025-11-18T19:00',
+  timeZone: 'Asia/Yekaterinburg',
+  topic: `Встреча с наставником ${fresh()}`,
+});
+
+/** Creates a record as the organizer: its body. */
+async function post(t: TestApp, path: string, ids: Ids, body: object) {
+  const response = await t.http().post(resolve(path, ids)).send(body);
+  if (response.status !== 201) {
+    throw new Error(`POST ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+  return response.body;
 }
 
 function resolve(path: string, ids: Ids): string {
@@ -507,6 +526,32 @@ const ROWS: Row[] = [
   read('/api/cohorts/{A}/attendance-report/sessions', [401, 200, 200, 404, 403, 403, 403, 403]),
   read('/api/participants/{pA}/attendance', SEES_A),
   read('/api/participants/{pA2}/attendance', [401, 200, 200, 404, 404, 404, 404, 404]),
+
+  // Mentoring meetings: organizers and the meeting's mentor write; its participant reads.
+  read('/api/mentors/{mA}/meetings', [401, 200, 403, 403, 200, 404, 403, 403]),
+  read('/api/mentors/{mB}/meetings', [401, 200, 403, 403, 404, 200, 403, 403]),
+  read('/api/participants/{pA}/meetings', [401, 200, 403, 403, 200, 404, 200, 404]),
+  read('/api/meetings/{mtA}', [401, 200, 404, 404, 200, 404, 200, 404]),
+  {
+    method: 'POST',
+    path: '/api/mentors/{mA}/meetings',
+    statuses: [401, 201, 403, 403, 201, 404, 403, 403],
+    body: (ids) => meetingOf(ids.pA),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/meetings/{mtA}',
+    statuses: [401, 200, 404, 404, 200, 404, 403, 404],
+    body: () => ({ notes: `Обсудили бюджет (${fresh()})` }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/meetings/{meeting}',
+    statuses: [401, 204, 404, 404, 204, 404, 403, 404],
+    setup: async (t, ids) => ({
+      meeting: (await post(t, '/api/mentors/{mA}/meetings', ids, meetingOf(ids.pA))).id,
+    }),
+  },
 ];
 
 /** Every table: a refused write must leave all of them (audit log included) as they were. */
@@ -527,6 +572,7 @@ const TABLES = [
   'attendance',
   'check_in_codes',
   'attendance_warnings',
+  'mentoring_meetings',
 ];
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
@@ -703,6 +749,18 @@ describe('authorization', () => {
           participantB: 403,
         },
       },
+      {
+        path: '/api/participants/{pA}/meetings',
+        expected: {
+          organizer: ['mtA'],
+          hostA: 403,
+          hostB: 403,
+          mentorA: ['mtA'],
+          mentorB: 404,
+          participantA: ['mtA'],
+          participantB: 404,
+        },
+      },
     ];
 
     const shown = (expected: Expected) =>
@@ -770,7 +828,13 @@ describe('authorization', () => {
         const enrollments = await get(actor, '/api/cohorts/{A}/enrollments');
         expect(enrollments.body.items.length).toBeGreaterThan(0);
         const extra =
-          actor === 'mentorA' ? [await get(actor, '/api/mentors/{mA}/assignments')] : [];
+          actor === 'mentorA'
+            ? [
+                await get(actor, '/api/mentors/{mA}/assignments'),
+                await get(actor, '/api/participants/{pA}/meetings'),
+                await get(actor, '/api/meetings/{mtA}'),
+              ]
+            : [];
         for (const response of [single, list, enrollments, ...extra]) {
           const json = JSON.stringify(response.body);
           expect(json).not.toContain(pA.email);

@@ -91,6 +91,28 @@ export class AccessService {
   }
 
   /**
+   * Narrows `query` to the mentoring meetings the caller sees: an organizer every one, a mentor
+   * its own, a participant those with it, nobody else any (hosts and feed links included).
+   */
+  scopeMeetings<T extends ObjectLiteral>(
+    query: SelectQueryBuilder<T>,
+    caller: Caller,
+    mentorColumn: string,
+    participantColumn: string,
+  ): SelectQueryBuilder<T> {
+    switch (caller.role) {
+      case 'organizer':
+        return query;
+      case 'mentor':
+        return query.andWhere(`${mentorColumn} = ${MENTOR}`, this.parameters(caller));
+      case 'participant':
+        return query.andWhere(`${participantColumn} = ${PARTICIPANT}`, this.parameters(caller));
+      default:
+        return query.andWhere('1 = 0');
+    }
+  }
+
+  /**
    * 404, as if it did not exist, unless the `kind` with this id exists and the caller sees it:
    * one indexed query, for every caller (inside a unit of work, on its connection).
    */

@@ -8,6 +8,7 @@ import { CheckInCode } from '../attendance/check-in-code.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Enrollment } from '../enrollments/enrollment.entity';
+import { MentoringMeeting } from '../meetings/mentoring-meeting.entity';
 import { MentorAssignment } from '../mentors/mentor-assignment.entity';
 import { Mentor } from '../mentors/mentor.entity';
 import { Participant } from '../participants/participant.entity';
@@ -37,4 +38,5 @@ export const ENTITIES = [
   AttendanceRecord,
   CheckInCode,
   AttendanceWarning,
+  MentoringMeeting,
 ];
