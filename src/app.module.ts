@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
+import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import { AgendasModule } from './agendas/agendas.module';
@@ -17,6 +18,7 @@ import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { MentorsModule } from './mentors/mentors.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { ProgramsModule } from './programs/programs.module';
 import { SchedulesModule } from './schedules/schedules.module';
@@ -27,6 +29,7 @@ import { StagesModule } from './stages/stages.module';
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment }),
     LoggerModule.forRootAsync({ inject: [ConfigService], useFactory: loggingOptions }),
+    ScheduleModule.forRoot(),
     DatabaseModule,
     TimeModule,
     SearchModule,
@@ -46,6 +49,7 @@ import { StagesModule } from './stages/stages.module';
     EnrollmentsModule,
     MentorsModule,
     MeetingsModule,
+    NotificationsModule,
   ],
 })
 export class AppModule {}

@@ -87,6 +87,21 @@ export class AcceptInvitationDto {
   password: string;
 }
 
+export class PasswordResetDto {
+  @ApiProperty({ example: 'ivanova@example.ru' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(254)
+  email: string;
+}
+
+export class PasswordResetResponse {
+  @ApiProperty({
+    example: 'If an active account has this address, a link to set a new password is on its way',
+  })
+  message: string;
+}
+
 export class UpdateAccountDto {
   @ApiPropertyOptional({
     enum: ['active', 'deactivated'],

@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import {
+  ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -32,6 +33,8 @@ import {
   InvitationResponse,
   InviteDto,
   ListAccountsQuery,
+  PasswordResetDto,
+  PasswordResetResponse,
   UpdateAccountDto,
 } from './account.dto';
 import { AccountsService } from './accounts.service';
@@ -63,6 +66,24 @@ export class AccountsController {
   @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address' })
   async accept(@Body() dto: AcceptInvitationDto): Promise<AccessTokenResponse> {
     return this.auth.issueToken(await this.accounts.acceptInvitation(dto));
+  }
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('auth/password-reset')
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    type: PasswordResetResponse,
+    description: 'The same answer whether or not the address has an account',
+  })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many requests from this address, or for this account',
+  })
+  async requestPasswordReset(@Body() dto: PasswordResetDto): Promise<PasswordResetResponse> {
+    await this.accounts.requestPasswordReset(dto.email);
+    return {
+      message: 'If an active account has this address, a link to set a new password is on its way',
+    };
   }
 
   @Get('accounts')

@@ -20,6 +20,7 @@ import { Page, toPage } from '../common/http/pagination';
 import { Clock } from '../common/time/clock';
 import { normalizeEmail } from '../common/validation/email';
 import { Environment } from '../config/environment';
+import { AccountMail } from '../notifications/account-mail';
 import { Mentor } from '../mentors/mentor.entity';
 import { Participant } from '../participants/participant.entity';
 import { STAGE_HOSTS, Stage } from '../stages/stage.entity';
@@ -72,6 +73,7 @@ export class AccountsService implements OnApplicationBootstrap {
     private readonly unit: UnitOfWork,
     private readonly audit: AuditTrail,
     private readonly access: AccessService,
+    private readonly mail: AccountMail,
   ) {}
 
   /**
@@ -176,6 +178,47 @@ export class AccountsService implements OnApplicationBootstrap {
       }
       await manager.save(open);
       return this.issueInvitation(manager, account, invitedById);
+    });
+  }
+
+  /**
+   * Mails a link to set a new password to an active account with this address; earlier reset
+   * links stop working. Answers the same whether or not such an account exists.
+   */
+  async requestPasswordReset(email: string): Promise<void> {
+    const address = normalizeEmail(email);
+    await this.unit.run(async (manager) => {
+      const account = await this.unit.lock(manager, Account, { email: address });
+      if (!account || account.deactivatedAt) {
+        return;
+      }
+      actAs(account);
+      const now = this.clock.now();
+      const earlier = await manager.findBy(Invitation, {
+        accountId: account.id,
+        purpose: 'password_reset',
+        acceptedAt: IsNull(),
+        expiresAt: MoreThan(now),
+      });
+      for (const link of earlier) {
+        link.expiresAt = now;
+      }
+      await manager.save(earlier);
+      const token = randomBytes(32).toString('base64url');
+      const ttlMinutes = this.config.get('PASSWORD_RESET_TTL_MINUTES', { infer: true });
+      const reset = await manager.save(
+        manager.create(Invitation, {
+          accountId: account.id,
+          purpose: 'password_reset',
+          tokenHash: hashToken(token),
+          expiresAt: new Date(now.getTime() + ttlMinutes * 60_000),
+          acceptedAt: null,
+          invitedById: null,
+        }),
+      );
+      const url = new URL('/accept-invitation', this.config.get('PUBLIC_URL', { infer: true }));
+      url.searchParams.set('token', token);
+      await this.mail.enqueue(manager, account, reset, url.toString());
     });
   }
 
@@ -317,9 +360,10 @@ export class AccountsService implements OnApplicationBootstrap {
     const token = randomBytes(32).toString('base64url');
     const ttlHours = this.config.get('INVITATION_TTL_HOURS', { infer: true });
     const expiresAt = new Date(this.clock.now().getTime() + ttlHours * HOUR_MS);
-    await manager.save(
+    const invitation = await manager.save(
       manager.create(Invitation, {
         accountId: account.id,
+        purpose: 'invitation',
         tokenHash: hashToken(token),
         expiresAt,
         acceptedAt: null,
@@ -328,6 +372,7 @@ export class AccountsService implements OnApplicationBootstrap {
     );
     const url = new URL('/accept-invitation', this.config.get('PUBLIC_URL', { infer: true }));
     url.searchParams.set('token', token);
+    await this.mail.enqueue(manager, account, invitation, url.toString());
     return {
       account: AccountResponse.from(account),
       invitationUrl: url.toString(),

@@ -12,7 +12,13 @@ import { INSTANT_COLUMN_TYPE } from '../database/column-types';
 import { Account } from './account.entity';
 import { Audited } from '../audit/audited';
 
-/** A one-time, expiring invitation to set the password of an account. Only a hash is kept. */
+export const INVITATION_PURPOSES = ['invitation', 'password_reset'] as const;
+export type InvitationPurpose = (typeof INVITATION_PURPOSES)[number];
+
+/**
+ * A one-time, expiring link to set the password of an account: an invitation, or a password
+ * reset the account asked for. Only a hash is kept.
+ */
 @Entity('invitations')
 @Audited({ omit: ['tokenHash'] })
 @Unique('UQ_invitations_token_hash', ['tokenHash'])
@@ -31,6 +37,9 @@ export class Invitation {
   /** SHA-256 of the token, hex. */
   @Column({ type: 'varchar', length: 64 })
   tokenHash: string;
+
+  @Column({ type: 'varchar', length: 20, default: 'invitation' })
+  purpose: InvitationPurpose;
 
   @Column({ type: INSTANT_COLUMN_TYPE })
   expiresAt: Date;

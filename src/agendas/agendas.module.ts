@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '../notifications/outbox.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { StagesModule } from '../stages/stages.module';
 import { AgendaVersion } from './agenda-version.entity';
@@ -13,6 +14,7 @@ import { PublishedSessionsModule } from './published-sessions.module';
     StagesModule,
     SessionsModule,
     PublishedSessionsModule,
+    OutboxModule,
   ],
   controllers: [AgendasController, AgendaCalendarController],
   providers: [AgendasService],

@@ -16,8 +16,9 @@ import { StagesService } from '../stages/stages.service';
 import { agendaChanges, changedSessionIds } from './agenda-changes';
 import { AgendaVersionResponse, AgendaVersionSummary } from './agenda.dto';
 import { AgendaVersion, StageSnapshot } from './agenda-version.entity';
+import { AgendaChangeNotices } from '../notifications/agenda-change-notices';
+import { publishedSessionEvent } from './published-session-event';
 import { PublishedSessionsService } from './published-sessions.service';
-import { sessionUid } from '../calendar/session-uid';
 
 /**
  * Publishing a stage's agenda: organizers and the stage's hosts edit sessions freely and
@@ -33,6 +34,7 @@ export class AgendasService {
     private readonly stages: StagesService,
     private readonly sessions: SessionsService,
     private readonly published: PublishedSessionsService,
+    private readonly changeNotices: AgendaChangeNotices,
     private readonly access: AccessService,
     private readonly unit: UnitOfWork,
     private readonly clock: Clock,
@@ -107,6 +109,7 @@ export class AgendasService {
           changes,
         }),
       );
+      const former = await this.published.ofStage(stageId, manager);
       await this.published.replace(
         manager,
         snapshot.stage,
@@ -114,6 +117,15 @@ export class AgendasService {
         publishedAt,
         sessions,
         changedSessionIds(changes),
+      );
+      const current = await this.published.ofStage(stageId, manager);
+      await this.changeNotices.enqueue(
+        manager,
+        snapshot.stage,
+        version.number,
+        changes,
+        former,
+        current,
       );
       return AgendaVersionResponse.from(version);
     });
@@ -182,20 +194,7 @@ export class AgendasService {
     const sessions = await this.published.ofStage(stageId);
     const calendar = calendarFile({
       name: `${version.stage.title} — ${version.stage.city}`,
-      events: sessions.map((session) => ({
-        uid: sessionUid(session.sessionId, this.publicUrl),
-        sequence: session.sequence,
-        startsAt: session.startsAt,
-        endsAt: session.endsAt,
-        timeZone: session.timeZone,
-        title: session.title,
-        description: session.description,
-        venue: session.venue,
-        address: session.address,
-        onlineUrl: session.onlineUrl,
-        cancelled: session.status === 'cancelled',
-        changedAt: session.publishedAt,
-      })),
+      events: sessions.map((session) => publishedSessionEvent(session, this.publicUrl)),
     });
     return { calendar, publishedAt: version.publishedAt };
   }

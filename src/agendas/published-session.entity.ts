@@ -11,6 +11,7 @@ import { Stage } from '../stages/stage.entity';
  */
 @Entity('published_sessions')
 @Index('IDX_published_sessions_stage_starts_at', ['stageId', 'startsAt'])
+@Index('IDX_published_sessions_starts_at', ['startsAt'])
 export class PublishedSession {
   /** The session's own id: stable across versions, as calendar UIDs need. */
   @PrimaryColumn({ type: 'integer' })

@@ -144,9 +144,9 @@ export class PublishedSessionsService implements ScheduleSource {
     return this.published.findOneBy({ sessionId });
   }
 
-  /** The published sessions of one stage, in time order: a public agenda's calendar file. */
-  async ofStage(stageId: number): Promise<PublishedSession[]> {
-    return this.published.find({
+  /** The published sessions of one stage, in time order (inside a unit: through its manager). */
+  async ofStage(stageId: number, manager?: EntityManager): Promise<PublishedSession[]> {
+    return (manager ?? this.published.manager).find(PublishedSession, {
       where: { stageId },
       order: { startsAt: 'ASC', sessionId: 'ASC' },
     });

@@ -41,6 +41,7 @@ export class AttendanceWarning {
   @Column({ type: INSTANT_COLUMN_TYPE })
   raisedAt: Date;
 
+  @Index('IDX_attendance_warnings_notified_at')
   @Column({ type: INSTANT_COLUMN_TYPE, nullable: true })
   notifiedAt: Date | null;
 }

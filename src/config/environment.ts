@@ -116,6 +116,61 @@ export class Environment {
   @Min(1)
   LOGIN_WINDOW_SECONDS: number = 60;
 
+  /** Where mail goes: smtp://user:password@host:587 or smtps://...; empty: messages go to the log. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of every message, e.g. `Школа мэров <no-reply@example.ru>`. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM: string = 'Школа мэров <no-reply@localhost>';
+
+  /** How long a mail server may take to answer before the attempt counts as failed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  SMTP_TIMEOUT_MS: number = 20000;
+
+  /** Seconds between two runs of the notifications job in this instance; 0: it does not run. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  NOTIFICATIONS_INTERVAL_SECONDS: number = 30;
+
+  /** Attempts to deliver a message before it is marked failed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  NOTIFICATION_MAX_ATTEMPTS: number = 6;
+
+  /** The wait after a first failed attempt; it doubles with each further one. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  NOTIFICATION_RETRY_SECONDS: number = 60;
+
+  /** How long a sender holds what it claimed; after that another may take it over. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  NOTIFICATION_LEASE_SECONDS: number = 120;
+
+  /** After downtime, reminders owed up to this many hours ago are still looked for. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  NOTIFICATION_CATCH_UP_HOURS: number = 12;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(1440)
+  PASSWORD_RESET_TTL_MINUTES: number = 60;
+
   /** Behind a load balancer: how many proxies to trust for the client address (0: none). */
   @Type(() => Number)
   @IsInt()

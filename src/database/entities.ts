@@ -11,6 +11,8 @@ import { Enrollment } from '../enrollments/enrollment.entity';
 import { MentoringMeeting } from '../meetings/mentoring-meeting.entity';
 import { MentorAssignment } from '../mentors/mentor-assignment.entity';
 import { Mentor } from '../mentors/mentor.entity';
+import { NotificationPreference } from '../notifications/notification-preference.entity';
+import { Notification } from '../notifications/notification.entity';
 import { Participant } from '../participants/participant.entity';
 import { Program } from '../programs/program.entity';
 import { RateLimitWindow } from '../rate-limits/rate-limit-window.entity';
@@ -39,4 +41,6 @@ export const ENTITIES = [
   CheckInCode,
   AttendanceWarning,
   MentoringMeeting,
+  Notification,
+  NotificationPreference,
 ];

@@ -5,6 +5,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -118,6 +119,61 @@ export class CreateProgramDto {
   @Min(0)
   @Max(1440)
   lateAfterMinutes?: number;
+
+  @ApiPropertyOptional({
+    description: 'Days before a stage that its announcement is sent; null: none',
+    minimum: 0,
+    maximum: 60,
+    default: 3,
+    nullable: true,
+    type: Number,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  announcementDaysBefore?: number | null;
+
+  @ApiPropertyOptional({
+    description: 'Minutes before each session that participants are reminded; null: never',
+    minimum: 1,
+    maximum: 1440,
+    default: 30,
+    nullable: true,
+    type: Number,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  sessionReminderMinutes?: number | null;
+
+  @ApiPropertyOptional({
+    description:
+      'Minutes before a mentoring meeting that mentor and mentee are reminded; null: never',
+    minimum: 1,
+    maximum: 1440,
+    default: 60,
+    nullable: true,
+    type: Number,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  meetingReminderMinutes?: number | null;
+
+  @ApiPropertyOptional({
+    description:
+      'Local time (stage’s zone) of the evening digest of the next day’s sessions; null: none',
+    example: '19:00',
+    default: '19:00',
+    nullable: true,
+    type: String,
+  })
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'eveningDigestAt must be a time HH:MM' })
+  eveningDigestAt?: string | null;
 }
 
 export class UpdateProgramDto extends PartialType(CreateProgramDto, {
@@ -165,6 +221,18 @@ export class ProgramResponse {
   @ApiProperty({ example: 10 })
   lateAfterMinutes: number;
 
+  @ApiProperty({ example: 3, nullable: true, type: Number })
+  announcementDaysBefore: number | null;
+
+  @ApiProperty({ example: 30, nullable: true, type: Number })
+  sessionReminderMinutes: number | null;
+
+  @ApiProperty({ example: 60, nullable: true, type: Number })
+  meetingReminderMinutes: number | null;
+
+  @ApiProperty({ example: '19:00', nullable: true, type: String })
+  eveningDigestAt: string | null;
+
   @ApiProperty()
   createdAt: Date;
 
@@ -184,6 +252,10 @@ export class ProgramResponse {
       checkInOpensMinutesBefore: program.checkInOpensMinutesBefore,
       checkInClosesMinutesAfterEnd: program.checkInClosesMinutesAfterEnd,
       lateAfterMinutes: program.lateAfterMinutes,
+      announcementDaysBefore: program.announcementDaysBefore,
+      sessionReminderMinutes: program.sessionReminderMinutes,
+      meetingReminderMinutes: program.meetingReminderMinutes,
+      eveningDigestAt: program.eveningDigestAt,
       createdAt: program.createdAt,
       updatedAt: program.updatedAt,
     };

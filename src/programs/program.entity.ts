@@ -62,6 +62,22 @@ export class Program {
   @Column({ type: 'integer', default: 10 })
   lateAfterMinutes: number;
 
+  /** Participants and mentors hear of a stage this many days before it; null: never. */
+  @Column({ type: 'integer', nullable: true, default: 3 })
+  announcementDaysBefore: number | null;
+
+  /** Participants are reminded this many minutes before each session; null: never. */
+  @Column({ type: 'integer', nullable: true, default: 30 })
+  sessionReminderMinutes: number | null;
+
+  /** A mentor and its mentee are reminded this many minutes before a meeting; null: never. */
+  @Column({ type: 'integer', nullable: true, default: 60 })
+  meetingReminderMinutes: number | null;
+
+  /** Local time (HH:MM, the stage's zone) of the digest of the next day's sessions; null: none. */
+  @Column({ type: 'varchar', length: 5, nullable: true, default: '19:00' })
+  eveningDigestAt: string | null;
+
   @CreateDateColumn({ type: INSTANT_COLUMN_TYPE })
   createdAt: Date;
 

@@ -19,3 +19,4 @@ process.env.LOGIN_ATTEMPTS_PER_ADDRESS ??= '1000';
 process.env.LOGIN_ATTEMPTS_PER_ACCOUNT ??= '1000';
 process.env.LOGIN_ATTEMPTS_PER_ADDRESS_AND_ACCOUNT ??= '1000';
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
+process.env.NOTIFICATIONS_INTERVAL_SECONDS ??= '0';

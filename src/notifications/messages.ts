@@ -1,0 +1,327 @@
+import { localDates, localDay, localSpan } from './local-time';
+import type { Locale } from './notification.entity';
+
+/** Every text a notification says, in Russian and English. */
+
+export interface MessageText {
+  subject: string;
+  body: string;
+}
+
+/** A session or meeting as a message lists it. */
+export interface ListedItem {
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  city: string;
+  venue: string | null;
+  address: string | null;
+  onlineUrl: string | null;
+}
+
+export interface StageFacts {
+  title: string;
+  city: string;
+  region: string;
+  venue: string | null;
+  address: string | null;
+  startDate: string;
+  endDate: string;
+  timeZone: string;
+}
+
+const greeting = (name: string, locale: Locale) =>
+  locale === 'en' ? `Hello, ${name}!` : `Здравствуйте, ${name}!`;
+
+function place(item: Pick<ListedItem, 'venue' | 'address' | 'onlineUrl'>, locale: Locale): string {
+  const where = [item.venue, item.address].filter(Boolean).join(', ');
+  if (where) {
+    return `${locale === 'en' ? 'Place' : 'Место'}: ${where}`;
+  }
+  if (item.onlineUrl) {
+    return `${locale === 'en' ? 'Online' : 'Онлайн'}: ${item.onlineUrl}`;
+  }
+  return '';
+}
+
+function listed(item: ListedItem, locale: Locale): string {
+  const where = place(item, locale);
+  return `• ${localSpan(item.startsAt, item.endsAt, item.timeZone, item.city, locale)} — ${item.title}${where ? `\n  ${where}` : ''}`;
+}
+
+const lines = (...parts: (string | false | null | undefined)[]) =>
+  parts.filter((part) => part !== false && part !== null && part !== undefined).join('\n');
+
+export function sessionReminder(
+  name: string,
+  session: ListedItem,
+  minutes: number,
+  locale: Locale,
+): MessageText {
+  const when = localSpan(session.startsAt, session.endsAt, session.timeZone, session.city, locale);
+  return locale === 'en'
+    ? {
+        subject: `In ${minutes} min: ${session.title}`,
+        body: lines(
+          greeting(name, 'en'),
+          '',
+          `${session.title} begins ${when}.`,
+          place(session, 'en'),
+        ),
+      }
+    : {
+        subject: `Через ${minutes} мин: ${session.title}`,
+        body: lines(greeting(name, 'ru'), '', `${session.title} — ${when}.`, place(session, 'ru')),
+      };
+}
+
+export function meetingReminder(
+  name: string,
+  withWhom: string,
+  meeting: ListedItem,
+  locale: Locale,
+): MessageText {
+  const when = localSpan(meeting.startsAt, meeting.endsAt, meeting.timeZone, meeting.city, locale);
+  return locale === 'en'
+    ? {
+        subject: `Mentoring meeting: ${meeting.title}`,
+        body: lines(
+          greeting(name, 'en'),
+          '',
+          `Your mentoring meeting with ${withWhom}: ${meeting.title}, ${when}.`,
+          place(meeting, 'en'),
+        ),
+      }
+    : {
+        subject: `Встреча наставничества: ${meeting.title}`,
+        body: lines(
+          greeting(name, 'ru'),
+          '',
+          `Встреча наставничества с участием: ${withWhom} — ${meeting.title}, ${when}.`,
+          place(meeting, 'ru'),
+        ),
+      };
+}
+
+export function stageAnnouncement(
+  name: string,
+  stage: StageFacts,
+  sessions: ListedItem[],
+  locale: Locale,
+): MessageText {
+  const dates = localDates(stage.startDate, stage.endDate, locale);
+  const where = [stage.venue, stage.address].filter(Boolean).join(', ');
+  const zone = `${stage.timeZone}`;
+  if (locale === 'en') {
+    return {
+      subject: `Coming up: ${stage.title}, ${stage.city}, ${dates}`,
+      body: lines(
+        greeting(name, 'en'),
+        '',
+        `The stage “${stage.title}” takes place in ${stage.city} (${stage.region}), ${dates}.`,
+        where && `Venue: ${where}`,
+        `All times are local to ${stage.city} (${zone}).`,
+        '',
+        sessions.length > 0
+          ? `Your sessions:\n${sessions.map((session) => listed(session, 'en')).join('\n')}`
+          : 'The agenda is not published yet; you will receive it as soon as it is.',
+        sessions.length > 0 && '\nThe attached calendar file adds them to your calendar.',
+      ),
+    };
+  }
+  return {
+    subject: `Скоро этап: ${stage.title}, ${stage.city}, ${dates}`,
+    body: lines(
+      greeting(name, 'ru'),
+      '',
+      `Этап «${stage.title}» пройдёт в городе ${stage.city} (${stage.region}), ${dates}.`,
+      where && `Место: ${where}`,
+      `Всё время указано местное: ${stage.city} (${zone}).`,
+      '',
+      sessions.length > 0
+        ? `Ваши занятия:\n${sessions.map((session) => listed(session, 'ru')).join('\n')}`
+        : 'Программа ещё не опубликована: вы получите её, как только она появится.',
+      sessions.length > 0 && '\nПриложенный файл календаря добавит их в ваш календарь.',
+    ),
+  };
+}
+
+export function eveningDigest(
+  name: string,
+  stageTitle: string,
+  sessions: ListedItem[],
+  locale: Locale,
+): MessageText {
+  const first = sessions[0];
+  const day = localDay(first.startsAt, first.timeZone, locale);
+  const list = sessions.map((session) => listed(session, locale)).join('\n');
+  return locale === 'en'
+    ? {
+        subject: `Tomorrow, ${day}: your sessions in ${first.city}`,
+        body: lines(greeting(name, 'en'), '', `Your sessions of “${stageTitle}” tomorrow:`, list),
+      }
+    : {
+        subject: `Завтра, ${day}: ваши занятия — ${first.city}`,
+        body: lines(greeting(name, 'ru'), '', `Ваши занятия этапа «${stageTitle}» завтра:`, list),
+      };
+}
+
+/** One line of an agenda-change notice. */
+export interface ChangeLine {
+  kind: string;
+  title: string;
+  /** The session as published now, when it still is on the agenda. */
+  now?: ListedItem;
+  /** Its earlier time, for a move. */
+  before?: ListedItem;
+}
+
+const CHANGE_WORDS: Record<string, [string, string]> = {
+  session_added: ['Добавлено', 'Added'],
+  session_removed: ['Убрано из программы', 'Removed'],
+  session_moved: ['Перенесено', 'Moved'],
+  session_place_changed: ['Новое место', 'New place'],
+  session_cancelled: ['Отменено', 'Cancelled'],
+  session_restored: ['Снова в программе', 'Back on the agenda'],
+  session_changed: ['Изменено', 'Changed'],
+  stage_place_changed: ['Новое место этапа', 'The stage’s place changed'],
+  stage_dates_changed: ['Новые даты этапа', 'The stage’s dates changed'],
+  stage_zone_changed: ['Уточнён часовой пояс этапа', 'The stage’s time zone was corrected'],
+  stage_changed: ['Изменён этап', 'The stage changed'],
+};
+
+function changeLine(change: ChangeLine, locale: Locale): string {
+  const [ru, en] = CHANGE_WORDS[change.kind] ?? CHANGE_WORDS.session_changed;
+  const head = `• ${locale === 'en' ? en : ru}: ${change.title}`;
+  const span = (item: ListedItem) =>
+    localSpan(item.startsAt, item.endsAt, item.timeZone, item.city, locale);
+  if (change.before && change.now) {
+    return `${head}\n  ${span(change.before)} → ${span(change.now)}`;
+  }
+  if (change.now && change.kind !== 'session_removed') {
+    const where = change.kind === 'session_place_changed' ? place(change.now, locale) : '';
+    return `${head}\n  ${span(change.now)}${where ? `\n  ${where}` : ''}`;
+  }
+  return head;
+}
+
+export function agendaChange(
+  name: string,
+  stage: StageFacts,
+  version: number,
+  changes: ChangeLine[],
+  locale: Locale,
+): MessageText {
+  const list = changes.map((change) => changeLine(change, locale)).join('\n');
+  return locale === 'en'
+    ? {
+        subject: `Agenda changes: ${stage.title}, ${stage.city}`,
+        body: lines(
+          greeting(name, 'en'),
+          '',
+          `Version ${version} of the agenda of “${stage.title}” changes what you have (local times of ${stage.city}):`,
+          list,
+          '',
+          'The attached calendar file updates your calendar.',
+        ),
+      }
+    : {
+        subject: `Изменения в программе: ${stage.title}, ${stage.city}`,
+        body: lines(
+          greeting(name, 'ru'),
+          '',
+          `Версия ${version} программы этапа «${stage.title}» меняет ваше расписание (время местное, ${stage.city}):`,
+          list,
+          '',
+          'Приложенный файл календаря обновит ваш календарь.',
+        ),
+      };
+}
+
+/** `{link}` stands for the one-time link, which is kept apart from the stored text. */
+export const LINK_PLACEHOLDER = '{link}';
+
+export function invitation(name: string, expiresAt: Date, locale: Locale): MessageText {
+  const until = expiresAt.toISOString().replace('T', ' ').slice(0, 16);
+  return locale === 'en'
+    ? {
+        subject: 'Your account for the training program',
+        body: lines(
+          greeting(name, 'en'),
+          '',
+          'An account has been made for you. Open this link to set your password:',
+          LINK_PLACEHOLDER,
+          '',
+          `The link works once, until ${until} UTC.`,
+        ),
+      }
+    : {
+        subject: 'Ваша учётная запись в программе',
+        body: lines(
+          greeting(name, 'ru'),
+          '',
+          'Для вас создана учётная запись. Чтобы задать пароль, откройте ссылку:',
+          LINK_PLACEHOLDER,
+          '',
+          `Ссылка действует один раз, до ${until} UTC.`,
+        ),
+      };
+}
+
+export function passwordReset(name: string, expiresAt: Date, locale: Locale): MessageText {
+  const until = expiresAt.toISOString().replace('T', ' ').slice(0, 16);
+  return locale === 'en'
+    ? {
+        subject: 'Password reset',
+        body: lines(
+          greeting(name, 'en'),
+          '',
+          'Someone (we hope you) asked to reset your password. Open this link to set a new one:',
+          LINK_PLACEHOLDER,
+          '',
+          `The link works once, until ${until} UTC. If you did not ask, ignore this message.`,
+        ),
+      }
+    : {
+        subject: 'Сброс пароля',
+        body: lines(
+          greeting(name, 'ru'),
+          '',
+          'Поступил запрос на сброс вашего пароля. Чтобы задать новый, откройте ссылку:',
+          LINK_PLACEHOLDER,
+          '',
+          `Ссылка действует один раз, до ${until} UTC. Если вы не запрашивали сброс, ничего не делайте.`,
+        ),
+      };
+}
+
+export interface WarningFacts {
+  participantName: string;
+  stageTitle: string;
+  city: string;
+  attended: number;
+  counted: number;
+  requiredPercent: number;
+}
+
+export function attendanceWarning(name: string, facts: WarningFacts, locale: Locale): MessageText {
+  const rate = facts.counted > 0 ? Math.round((facts.attended / facts.counted) * 100) : 0;
+  return locale === 'en'
+    ? {
+        subject: `Attendance warning: ${facts.participantName}, ${facts.stageTitle}`,
+        body: lines(
+          greeting(name, 'en'),
+          '',
+          `${facts.participantName} has attended ${facts.attended} of ${facts.counted} mandatory sessions (${rate}%) of “${facts.stageTitle}” (${facts.city}); the program requires ${facts.requiredPercent}%.`,
+        ),
+      }
+    : {
+        subject: `Посещаемость: ${facts.participantName}, ${facts.stageTitle}`,
+        body: lines(
+          greeting(name, 'ru'),
+          '',
+          `${facts.participantName} посетил(а) ${facts.attended} из ${facts.counted} обязательных занятий (${rate}%) этапа «${facts.stageTitle}» (${facts.city}); программа требует ${facts.requiredPercent}%.`,
+        ),
+      };
+}

@@ -1,0 +1,98 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { Caller } from '../access/caller';
+import { ROLES } from '../accounts/account.entity';
+import { Account } from '../accounts/account.entity';
+import { Page, toPage } from '../common/http/pagination';
+import { Clock } from '../common/time/clock';
+import { UnitOfWork } from '../database/unit-of-work';
+import {
+  ListNotificationsQuery,
+  NotificationPreferencesDto,
+  NotificationPreferencesResponse,
+  NotificationResponse,
+} from './notification.dto';
+import { NotificationPreference } from './notification-preference.entity';
+import { Notification } from './notification.entity';
+
+/** The outbox as people read it, and what each account wants to be reminded of. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
+    @InjectRepository(NotificationPreference)
+    private readonly preferences: Repository<NotificationPreference>,
+    private readonly access: AccessService,
+    private readonly unit: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Organizers see every message and filter by recipient; everyone else sees the messages to
+   * itself (its account, and its participant or mentor record).
+   */
+  async list(caller: Caller, query: ListNotificationsQuery): Promise<Page<NotificationResponse>> {
+    this.access.requireRole(caller, ...ROLES);
+    const staffFilters = [query.participantId, query.mentorId, query.accountId];
+    if (caller.role !== 'organizer' && staffFilters.some((filter) => filter !== undefined)) {
+      throw new BadRequestException([
+        'participantId, mentorId and accountId are filters for organizers; you see your own messages',
+      ]);
+    }
+    const recipients =
+      caller.role === 'organizer'
+        ? [
+            query.participantId && `participant:${query.participantId}`,
+            query.mentorId && `mentor:${query.mentorId}`,
+            query.accountId && `account:${query.accountId}`,
+          ]
+        : [
+            `account:${caller.accountId}`,
+            caller.participantId && `participant:${caller.participantId}`,
+            caller.mentorId && `mentor:${caller.mentorId}`,
+          ];
+    const keys = recipients.filter((key): key is string => Boolean(key));
+    const page = await this.notifications.findAndCount({
+      where: {
+        status: query.status,
+        rule: query.rule,
+        recipientKey: keys.length > 0 ? In(keys) : undefined,
+      },
+      order: { id: 'DESC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return toPage(page, query, NotificationResponse.from);
+  }
+
+  async preferencesOf(caller: Caller): Promise<NotificationPreferencesResponse> {
+    this.access.requireRole(caller, ...ROLES);
+    return NotificationPreferencesResponse.from(
+      await this.preferences.findOneBy({ accountId: caller.accountId }),
+    );
+  }
+
+  /** Changes what is given; the rest stays. Concurrent changes of one account queue. */
+  async setPreferences(
+    caller: Caller,
+    dto: NotificationPreferencesDto,
+  ): Promise<NotificationPreferencesResponse> {
+    this.access.requireRole(caller, ...ROLES);
+    const accountId = caller.accountId;
+    return this.unit.run(async (manager) => {
+      await this.unit.lockOrFail(manager, Account, accountId, 'Account');
+      const stored = await manager.findOneBy(NotificationPreference, { accountId });
+      const saved = await manager.save(
+        manager.create(NotificationPreference, {
+          ...NotificationPreferencesResponse.from(stored),
+          ...dto,
+          accountId,
+          updatedAt: this.clock.now(),
+        }),
+      );
+      return NotificationPreferencesResponse.from(saved);
+    });
+  }
+}
