@@ -4,10 +4,12 @@
  * measures the main reads and session creation for an organizer, a host of tens of thousands of
  * participants and a participant, each beside `GET /api/health` in the same run; then the
  * attendance of a 500-person cohort: its report over 40 sessions, marking all of it at once, and
- * the whole cohort checking in to a session within 10 seconds.
+ * the whole cohort checking in to a session within 10 seconds; last, one run of the
+ * notifications scheduler over 60,000 sessions and 5,000 participants.
  *
  *   npm run bench                          # both sizes, 5 s per measurement
  *   npm run bench -- --size large --duration 8 --runs 3
+ *   npm run bench -- --size none           # only the notifications scheduler's run
  *
  * Every figure is also a ratio to the health route measured just before it: the machine is
  * shared and noisy, so a bare figure means little.
@@ -39,6 +41,7 @@ import {
   loadDataSet,
   publishEveryAgenda,
 } from './data-set';
+import { NOTIFICATION_SIZE, measureNotificationTick } from './notification-tick';
 
 const ORGANIZER_EMAIL = 'organizer@bench.example.ru';
 
@@ -55,8 +58,9 @@ function readOptions(): Options {
     return index > 0 ? process.argv[index + 1] : undefined;
   };
   const size = argument('size') ?? 'both';
+  const sizes = { both: [SMALL, LARGE], small: [SMALL], large: [LARGE], none: [] };
   return {
-    sizes: size === 'both' ? [SMALL, LARGE] : [size === 'small' ? SMALL : LARGE],
+    sizes: sizes[size as keyof typeof sizes] ?? [LARGE],
     duration: Number(argument('duration') ?? 5),
     connections: Number(argument('connections') ?? 20),
     runs: Number(argument('runs') ?? 1),
@@ -483,7 +487,24 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exitCode = 1;
-});
+/** Runs last: it loads the application module in this process. */
+async function notificationTick(): Promise<void> {
+  process.stderr.write(`Loading ${describe(NOTIFICATION_SIZE)} for the notifications scheduler\n`);
+  const figures = await measureNotificationTick();
+  print(`\nNotifications scheduler, ${describe(NOTIFICATION_SIZE)}`);
+  print(`loaded in ${figures.loadSeconds.toFixed(1)} s`);
+  print('| moment (UTC) | what | found and written | ms (median) |');
+  print('| --- | --- | ---: | ---: |');
+  const what = ['100 sessions about to start', 'the same again: all in the outbox', 'nothing due'];
+  figures.runs.forEach((run, index) =>
+    print(`| ${run.moment} | ${what[index]} | ${run.found} | ${run.ms} |`),
+  );
+  print(`delivering ${figures.sent} through the log channel: ${figures.sendMs} ms`);
+}
+
+main()
+  .then(() => notificationTick())
+  .catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  });
