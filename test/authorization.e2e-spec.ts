@@ -552,6 +552,23 @@ const ROWS: Row[] = [
       meeting: (await post(t, '/api/mentors/{mA}/meetings', ids, meetingOf(ids.pA))).id,
     }),
   },
+
+  // Notifications: organizers read every message and filter by recipient; others their own.
+  read('/api/notifications', SIGNED_IN),
+  read('/api/notifications?participantId={pA}', [401, 200, 400, 400, 400, 400, 400, 400]),
+  read('/api/me/notification-preferences', SIGNED_IN),
+  {
+    method: 'PUT',
+    path: '/api/me/notification-preferences',
+    statuses: SIGNED_IN,
+    body: () => ({ eveningDigest: false }),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/password-reset',
+    statuses: [202, 202, 202, 202, 202, 202, 202, 202],
+    body: () => ({ email: `nobody-${fresh()}@example.ru` }),
+  },
 ];
 
 /** Every table: a refused write must leave all of them (audit log included) as they were. */
@@ -573,6 +590,8 @@ const TABLES = [
   'check_in_codes',
   'attendance_warnings',
   'mentoring_meetings',
+  'notifications',
+  'notification_preferences',
 ];
 
 const isSuccess = (status: number) => status >= 200 && status < 300;

@@ -499,6 +499,58 @@ describe('notifications', () => {
     });
   });
 
+  describe('what is no longer owed when its turn comes', () => {
+    it('skips a waiting reminder whose participant withdrew, or whose session moved', async () => {
+      setNow('2026-12-01T00:00:00Z');
+      const world = await programInTwoCities({
+        announcementDaysBefore: null,
+        eveningDigestAt: null,
+      });
+      const reminders = (sessionId: number) =>
+        outbox(`"rule" = 'session_reminder' AND "subjectKey" = 'session:${sessionId}'`);
+
+      mail.refuse([world.bob.email], 1);
+      setNow('2026-12-15T04:30:00Z');
+      await tick();
+      await t
+        .http()
+        .delete(`/api/cohorts/${world.cohort.id}/enrollments/${world.bob.id}`)
+        .expect(200);
+      setNow('2026-12-15T04:31:00Z');
+      await tick();
+      const morning = await reminders(world.tyumenMorning.id);
+      expect(
+        morning.map((row: { status: string; reason: string | null }) => [row.status, row.reason]),
+      ).toEqual([
+        ['sent', null],
+        ['skipped', 'the participant is no longer enrolled'],
+      ]);
+
+      mail.refuse([world.anna.email], 1);
+      setNow('2026-12-15T08:30:00Z');
+      await tick();
+      await t
+        .http()
+        .patch(`/api/sessions/${world.tyumenAfternoon.id}`)
+        .send({ startsAt: '2026-12-15T16:00', endsAt: '2026-12-15T17:00' })
+        .expect(200);
+      await publishAgenda(t, world.tyumen.id);
+      setNow('2026-12-15T08:31:00Z');
+      await tick();
+      expect((await reminders(world.tyumenAfternoon.id))[0]).toMatchObject({
+        status: 'skipped',
+        reason: 'the session moved to 2026-12-15T11:00:00.000Z',
+      });
+      setNow('2026-12-15T10:30:00Z');
+      await tick();
+      const [, anew] = await reminders(world.tyumenAfternoon.id);
+      expect(anew).toMatchObject({ status: 'sent', version: '2026-12-15T11:00:00.000Z' });
+      // With no announcement, version 1 was told to both at its publish; version 2 only to Анна.
+      expect(mailsTo(world.anna.email, 'agenda_change')).toHaveLength(2);
+      expect(mailsTo(world.bob.email, 'agenda_change')).toHaveLength(1);
+    });
+  });
+
   describe('account mail', () => {
     it('mails the invitation with the same link the organizer is given, and keeps no link once sent', async () => {
       setNow('2026-12-01T00:00:00Z');
@@ -551,6 +603,90 @@ describe('notifications', () => {
       await t.as(token).get('/api/me').expect(401);
       await t.signIn(email, 'a brand new password');
       await expect(t.signIn(email, TEST_PASSWORD)).rejects.toThrow();
+    });
+  });
+
+  describe('bad input and concurrent requests', () => {
+    it('refuses bad reminder rules of a program, naming each, and takes null to switch one off', async () => {
+      const before = await t.dataSource.query(`SELECT COUNT(*) AS "count" FROM "programs"`);
+      const refused = await t
+        .http()
+        .post('/api/programs')
+        .send({
+          title: 'Школа мэров',
+          organizer: 'ВШГУ',
+          announcementDaysBefore: -1,
+          sessionReminderMinutes: 0,
+          meetingReminderMinutes: 'soon',
+          eveningDigestAt: '25:00',
+        })
+        .expect(400);
+      expect(refused.body.message).toEqual(
+        expect.arrayContaining([
+          'announcementDaysBefore must not be less than 0',
+          'sessionReminderMinutes must not be less than 1',
+          'meetingReminderMinutes must be an integer number',
+          'eveningDigestAt must be a time HH:MM',
+        ]),
+      );
+      expect(await t.dataSource.query(`SELECT COUNT(*) AS "count" FROM "programs"`)).toEqual(
+        before,
+      );
+      const program = await createProgram(t);
+      expect(program).toMatchObject({
+        announcementDaysBefore: 3,
+        sessionReminderMinutes: 30,
+        meetingReminderMinutes: 60,
+        eveningDigestAt: '19:00',
+      });
+      const changed = await t
+        .http()
+        .patch(`/api/programs/${program.id}`)
+        .send({ sessionReminderMinutes: null, eveningDigestAt: '20:30' })
+        .expect(200);
+      expect(changed.body).toMatchObject({
+        sessionReminderMinutes: null,
+        eveningDigestAt: '20:30',
+      });
+    });
+
+    it('refuses a malformed password-reset request', async () => {
+      const refused = await t
+        .anonymous()
+        .post('/api/auth/password-reset')
+        .send({ email: 5, extra: true })
+        .expect(400);
+      expect(refused.body.message).toEqual(
+        expect.arrayContaining(['property extra should not exist', 'email must be a string']),
+      );
+    });
+
+    it('leaves one working reset link when many are asked for at once', async () => {
+      setNow('2026-12-01T00:00:00Z');
+      const participant = await createParticipant(t);
+      const { account, email } = await createAccount(t, 'participant', {
+        participantId: participant.id,
+      });
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          t.anonymous().post('/api/auth/password-reset').send({ email }),
+        ),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(202));
+      const links = await t.dataSource.query(
+        `SELECT "expiresAt" FROM "invitations" WHERE "accountId" = ${account.id} AND "purpose" = 'password_reset'`,
+      );
+      expect(links).toHaveLength(10);
+      const open = links.filter(
+        (link: { expiresAt: string | Date }) =>
+          new Date(
+            link.expiresAt instanceof Date
+              ? link.expiresAt
+              : `${link.expiresAt.replace(' ', 'T')}Z`,
+          ) > new Date('2026-12-01T00:00:00Z'),
+      );
+      expect(open).toHaveLength(1);
+      expect(await outbox(`"rule" = 'password_reset' AND "email" = '${email}'`)).toHaveLength(10);
     });
   });
 

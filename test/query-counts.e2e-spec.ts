@@ -121,6 +121,15 @@ describe('query counts', () => {
         () => as(w, 'participant').get(`/api/participants/${w.participantId}/attendance`),
         200,
       ],
+      notifications: [() => t.http().get('/api/notifications?limit=20'), 200],
+      ownNotifications: [() => as(w, 'participant').get('/api/notifications'), 200],
+      preferences: [
+        () =>
+          as(w, 'participant')
+            .put('/api/me/notification-preferences')
+            .send({ eveningDigest: false }),
+        200,
+      ],
       create: [
         () =>
           as(w, 'host')

@@ -22,21 +22,6 @@ import {
 import { MeetingTimes, readMeetingTimes } from './meeting-timing';
 import { MentoringMeeting } from './mentoring-meeting.entity';
 
-/** A planned meeting as the reminders need it: who meets whom, when, where. */
-export interface MeetingForReminder {
-  id: number;
-  startsAt: Date;
-  endsAt: Date;
-  timeZone: string;
-  place: string | null;
-  onlineUrl: string | null;
-  topic: string;
-  mentor: { id: number; fullName: string; email: string };
-  participant: { id: number; fullName: string; email: string; locale: string };
-  /** Whether the enrollment of the meeting's assignment is still active (not withdrawn). */
-  enrollmentActive: boolean;
-}
-
 /**
  * Mentoring meetings. Organizers and a mentor log and change its meetings with its mentees;
  * a participant reads those with it (`AccessService.scopeMeetings`). Others see none: 404.
@@ -136,56 +121,6 @@ export class MeetingsService {
       const meeting = await this.unit.lockOrFail(manager, MentoringMeeting, id, 'Meeting');
       await manager.remove(meeting);
     });
-  }
-
-  /**
-   * For the reminders' scheduler, not for requests (it takes no caller and checks no access):
-   * the planned meetings starting in [from, to), in time order, each with its mentor's and
-   * participant's names and contacts and whether the participant is still actively enrolled
-   * through the meeting's assignment. One query whatever the number of meetings.
-   */
-  async findStartingBetween(from: Date, to: Date): Promise<MeetingForReminder[]> {
-    const meetings = await this.unit.manager
-      .createQueryBuilder(MentoringMeeting, 'meeting')
-      .innerJoin('meeting.mentor', 'mentor')
-      .addSelect(['mentor.id', 'mentor.fullName', 'mentor.email'])
-      .innerJoin('meeting.participant', 'participant')
-      .addSelect([
-        'participant.id',
-        'participant.fullName',
-        'participant.email',
-        'participant.locale',
-      ])
-      .innerJoin('meeting.assignment', 'assignment')
-      .addSelect(['assignment.id'])
-      .innerJoin('assignment.enrollment', 'enrollment')
-      .addSelect(['enrollment.id', 'enrollment.status'])
-      .where('meeting.startsAt >= :from AND meeting.startsAt < :to', { from, to })
-      .andWhere('meeting.status = :planned', { planned: 'planned' })
-      .orderBy('meeting.startsAt', 'ASC')
-      .addOrderBy('meeting.id', 'ASC')
-      .getMany();
-    return meetings.map((meeting) => ({
-      id: meeting.id,
-      startsAt: meeting.startsAt,
-      endsAt: meeting.endsAt,
-      timeZone: meeting.timeZone,
-      place: meeting.place,
-      onlineUrl: meeting.onlineUrl,
-      topic: meeting.topic,
-      mentor: {
-        id: meeting.mentor!.id,
-        fullName: meeting.mentor!.fullName,
-        email: meeting.mentor!.email,
-      },
-      participant: {
-        id: meeting.participant!.id,
-        fullName: meeting.participant!.fullName,
-        email: meeting.participant!.email,
-        locale: meeting.participant!.locale,
-      },
-      enrollmentActive: meeting.assignment!.enrollment!.status === 'active',
-    }));
   }
 
   /**

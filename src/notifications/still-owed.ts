@@ -6,10 +6,13 @@ import { Notification } from './notification.entity';
 
 const idOf = (key: string) => Number(key.split(':')[1]);
 
+/** Rules whose subject key starts with the stage's id (`stage:2`, `stage:2:2025-11-18`, `agenda:2`). */
+const STAGE_RULES: string[] = ['stage_announcement', 'evening_digest', 'agenda_change'];
+
 /**
- * Checks, just before sending, that a reminder is still owed: its session or meeting is still
- * at that time and not cancelled, and its participant is still enrolled and still wants it.
- * Answers the reason to skip each one that is not.
+ * Checks, just before sending, that a message is still owed: a reminder's session or meeting is
+ * still at that time and not cancelled, and a participant is still enrolled (and still wants
+ * session reminders). Answers the reason to skip each one that is not.
  */
 @Injectable()
 export class StillOwed {
@@ -25,7 +28,41 @@ export class StillOwed {
       batch.filter((row) => row.rule === 'meeting_reminder'),
       reasons,
     );
+    await this.checkStageMessages(
+      batch.filter(
+        (row) => STAGE_RULES.includes(row.rule) && row.recipientKey.startsWith('participant:'),
+      ),
+      reasons,
+    );
     return reasons;
+  }
+
+  /** Announcements, digests and change notices go to participants still enrolled. */
+  private async checkStageMessages(rows: Notification[], reasons: Map<number, string>) {
+    if (rows.length === 0) {
+      return;
+    }
+    const enrolled = await queryNamed<{ stageId: number; participantId: number }>(
+      this.dataSource,
+      `SELECT "stage"."id" AS "stageId", "enrollment"."participantId" AS "participantId"
+       FROM "stages" "stage"
+       INNER JOIN "enrollments" "enrollment" ON "enrollment"."cohortId" = "stage"."cohortId"
+         AND "enrollment"."status" = 'active'
+       WHERE "stage"."id" IN (:...stageIds) AND "enrollment"."participantId" IN (:...participantIds)`,
+      {
+        stageIds: [...new Set(rows.map((row) => idOf(row.subjectKey)))],
+        participantIds: [...new Set(rows.map((row) => idOf(row.recipientKey)))],
+      },
+    );
+    for (const row of rows) {
+      const still = enrolled.some(
+        (pair) =>
+          pair.stageId === idOf(row.subjectKey) && pair.participantId === idOf(row.recipientKey),
+      );
+      if (!still) {
+        reasons.set(row.id, 'the participant is no longer enrolled');
+      }
+    }
   }
 
   private async checkSessionReminders(rows: Notification[], reasons: Map<number, string>) {
