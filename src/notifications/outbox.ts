@@ -43,8 +43,18 @@ const OUTBOX_COLUMNS = [
   'createdAt',
 ] as const;
 
-// 17 values a row: 400 rows stay far below either engine's limit of bound parameters.
+/** PostgreSQL types of the columns that are not text, for `unnest`. */
+const ARRAY_TYPES: Partial<Record<(typeof OUTBOX_COLUMNS)[number], string>> = {
+  attempts: 'integer',
+  dueAt: 'timestamptz',
+  expiresAt: 'timestamptz',
+  nextAttemptAt: 'timestamptz',
+  createdAt: 'timestamptz',
+};
+
+// SQLite: 17 values a row, 400 rows stay far below its limit of bound parameters.
 const ROWS_PER_STATEMENT = 400;
+const ROWS_PER_ARRAY_STATEMENT = 5000;
 
 /** The domain part of `Name <address@domain>` or of a bare address. */
 function mailDomain(from: string): string {
@@ -70,12 +80,6 @@ export class Outbox {
 
   async enqueue(manager: EntityManager, drafts: NotificationDraft[]): Promise<void> {
     const createdAt = this.clock.now();
-    const postgres = manager.connection.options.type === 'postgres';
-    // A raw statement: the query builder spends ~0.2 ms a row on a few thousand rows.
-    const value = (field: unknown) =>
-      field instanceof Date && !postgres
-        ? field.toISOString().replace('T', ' ').slice(0, 23)
-        : field;
     const rows = drafts.map((draft) => ({
       calendar: null,
       secret: null,
@@ -87,6 +91,25 @@ export class Outbox {
       nextAttemptAt: draft.dueAt,
       createdAt,
     }));
+    const columns = OUTBOX_COLUMNS.map((column) => `"${column}"`).join(', ');
+    // Raw statements: the query builder spends ~0.2 ms a row on a few thousand rows.
+    if (manager.connection.options.type === 'postgres') {
+      // One array per column: a few parameters however many rows.
+      const arrays = OUTBOX_COLUMNS.map(
+        (column, index) => `$${index + 1}::${ARRAY_TYPES[column] ?? 'text'}[]`,
+      );
+      for (let start = 0; start < rows.length; start += ROWS_PER_ARRAY_STATEMENT) {
+        const chunk = rows.slice(start, start + ROWS_PER_ARRAY_STATEMENT);
+        await manager.query(
+          `INSERT INTO "notifications" (${columns}) SELECT * FROM unnest(${arrays.join(', ')})
+           ON CONFLICT DO NOTHING`,
+          OUTBOX_COLUMNS.map((column) => chunk.map((row) => row[column])),
+        );
+      }
+      return;
+    }
+    const value = (field: unknown) =>
+      field instanceof Date ? field.toISOString().replace('T', ' ').slice(0, 23) : field;
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const values: unknown[] = [];
       const tuples = rows.slice(start, start + ROWS_PER_STATEMENT).map((row) => {
@@ -97,8 +120,8 @@ export class Outbox {
         return `(${markers.join(', ')})`;
       });
       await manager.query(
-        `INSERT INTO "notifications" (${OUTBOX_COLUMNS.map((column) => `"${column}"`).join(', ')})
-         VALUES ${tuples.join(', ')} ON CONFLICT DO NOTHING`,
+        `INSERT INTO "notifications" (${columns}) VALUES ${tuples.join(', ')}
+         ON CONFLICT DO NOTHING`,
         values,
       );
     }
