@@ -29,6 +29,8 @@ describe('notifications from several runs at once', () => {
   beforeAll(async () => {
     mail = await startMailServer();
     process.env.SMTP_URL = mail.url;
+    // Short, so that a slow mail server outlasts half of it within a test.
+    process.env.NOTIFICATION_LEASE_SECONDS = '5';
     const { createTestApp } = await import('./support/test-app');
     first = await createTestApp();
     second = onPostgres ? await createTestApp() : first;
@@ -111,4 +113,37 @@ describe('notifications from several runs at once', () => {
       expect(addresses).toEqual(new Set(people.map((person) => person.email)));
     },
   );
+
+  it('gives back what a slow mail server kept it from sending within half its lease', async () => {
+    const { id: programId } = await createProgram(first, { status: 'active' });
+    const cohort = await createCohort(first, {}, programId);
+    const stage = await createStage(
+      first,
+      { startDate: '2026-12-21', endDate: '2026-12-21' },
+      cohort.id,
+    );
+    for (let i = 0; i < 12; i++) {
+      await enroll(first, cohort.id, (await createParticipant(first)).id);
+    }
+    await createSession(
+      first,
+      { startsAt: '2026-12-21T10:00', endsAt: '2026-12-21T11:00' },
+      stage.id,
+    );
+    await publishAgenda(first, stage.id);
+    setNow(first, '2026-12-21T04:30:00Z');
+    mail.delay(1500);
+    const before = mail.received.length;
+    const outcome = await tick(first);
+    // Four at a time, 1.5 s each: the third group at the latest would start past 2.5 s.
+    expect(outcome.sent).toBeGreaterThanOrEqual(4);
+    expect(outcome.sent).toBeLessThanOrEqual(8);
+    const waiting: { status: string; attempts: number }[] = await first.dataSource.query(
+      `SELECT "status", "attempts" FROM "notifications" WHERE "rule" = 'session_reminder' AND "status" <> 'sent'`,
+    );
+    expect(waiting).toEqual(Array(12 - outcome.sent).fill({ status: 'pending', attempts: 0 }));
+    mail.delay(0);
+    expect((await tick(first)).sent).toBe(12 - outcome.sent);
+    expect(mail.received.length - before).toBe(12);
+  });
 });

@@ -551,6 +551,26 @@ describe('notifications', () => {
     });
   });
 
+  describe('a program still in draft', () => {
+    it('reminds and announces nothing', async () => {
+      setNow('2026-12-01T00:00:00Z');
+      const world = await programInTwoCities({ status: 'draft' });
+      for (const moment of [
+        '2026-12-04T06:00:00Z',
+        '2026-12-14T14:00:00Z',
+        '2026-12-15T04:30:00Z',
+      ]) {
+        setNow(moment);
+        await tick();
+      }
+      expect(
+        await outbox(
+          `"email" IN ('${world.anna.email}', '${world.bob.email}', '${world.mentor.email}')`,
+        ),
+      ).toEqual([]);
+    });
+  });
+
   describe('account mail', () => {
     it('mails the invitation with the same link the organizer is given, and keeps no link once sent', async () => {
       setNow('2026-12-01T00:00:00Z');

@@ -67,8 +67,15 @@ export class NotificationSender implements OnModuleDestroy {
     outcome.skipped += await this.skipTooLate(now);
     for (;;) {
       const batch = await this.claim(now);
+      const claimedAt = Date.now();
       const reasons = await this.stillOwed.reasonsToSkip(batch);
       for (let start = 0; start < batch.length; start += PARALLEL_SENDS) {
+        // A slow mail server must not keep this sender past its lease, when another may take
+        // the same messages over: what is left goes back for the next run.
+        if (Date.now() - claimedAt > this.leaseMs / 2) {
+          await this.release(batch.slice(start));
+          return outcome;
+        }
         const chunk = batch.slice(start, start + PARALLEL_SENDS);
         const results = await Promise.all(
           chunk.map((row) =>
@@ -142,6 +149,24 @@ export class NotificationSender implements OnModuleDestroy {
       return this.recordFailure(row, error);
     }
     return 'sent';
+  }
+
+  private async release(rows: Notification[]): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(Notification)
+      .set({
+        status: 'pending',
+        attempts: () => '"attempts" - 1',
+        leaseUntil: null,
+        claimToken: null,
+      })
+      .where({
+        id: In(rows.map((row) => row.id)),
+        claimToken: rows[0].claimToken,
+        status: 'sending',
+      })
+      .execute();
   }
 
   private async markSent(rows: Notification[]): Promise<void> {

@@ -8,19 +8,23 @@ export interface MailServer {
   received: ParsedMail[];
   /** Refuses the next `count` messages to these addresses with a temporary error (451). */
   refuse: (addresses: string[], count: number) => void;
+  /** Makes every message wait this long before it is accepted (a slow mail server). */
+  delay: (ms: number) => void;
   close: () => Promise<void>;
 }
 
 export async function startMailServer(): Promise<MailServer> {
   const received: ParsedMail[] = [];
   let refusals = { addresses: new Set<string>(), count: 0 };
+  let delayMs = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, _session, callback) {
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          await new Promise((resolve) => setTimeout(resolve, delayMs));
           const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
           const address = to?.value[0]?.address ?? '';
           if (refusals.count > 0 && refusals.addresses.has(address)) {
@@ -43,6 +47,9 @@ export async function startMailServer(): Promise<MailServer> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    delay: (ms) => {
+      delayMs = ms;
+    },
     refuse: (addresses, count) => {
       refusals = { addresses: new Set(addresses), count };
     },

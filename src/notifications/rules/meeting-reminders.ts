@@ -86,7 +86,7 @@ export class MeetingReminders implements NotificationFinder {
          AND "enrollment"."status" = 'active'
        INNER JOIN "cohorts" "cohort" ON "cohort"."id" = "enrollment"."cohortId"
        INNER JOIN "programs" "program" ON "program"."id" = "cohort"."programId"
-         AND "program"."meetingReminderMinutes" = :minutes
+         AND "program"."meetingReminderMinutes" = :minutes AND "program"."status" = 'active'
        INNER JOIN "participants" p ON p."id" = m."participantId"
        INNER JOIN "mentors" "mentor" ON "mentor"."id" = m."mentorId"
        ${preferences}

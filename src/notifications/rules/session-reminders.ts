@@ -75,7 +75,7 @@ export class SessionReminders implements NotificationFinder {
        INNER JOIN "stages" "stage" ON "stage"."id" = +ps."stageId"
        INNER JOIN "cohorts" "cohort" ON "cohort"."id" = "stage"."cohortId"
        INNER JOIN "programs" "program" ON "program"."id" = "cohort"."programId"
-         AND "program"."sessionReminderMinutes" = :minutes
+         AND "program"."sessionReminderMinutes" = :minutes AND "program"."status" = 'active'
        INNER JOIN "enrollments" "enrollment" ON "enrollment"."cohortId" = "stage"."cohortId"
          AND "enrollment"."status" = 'active'
        INNER JOIN "participants" p ON p."id" = "enrollment"."participantId"
