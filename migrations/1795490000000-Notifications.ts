@@ -86,6 +86,7 @@ export class Notifications1795490000000 implements MigrationInterface {
           },
           { name: 'IDX_notifications_due', columnNames: ['status', 'nextAttemptAt'] },
           { name: 'IDX_notifications_status_id', columnNames: ['status', 'id'] },
+          { name: 'IDX_notifications_rule_id', columnNames: ['rule', 'id'] },
           { name: 'IDX_notifications_recipient', columnNames: ['recipientKey', 'id'] },
         ],
       }),

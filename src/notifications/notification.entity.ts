@@ -33,6 +33,7 @@ export type Locale = (typeof LOCALES)[number];
 @Index('UQ_notifications_key', ['rule', 'subjectKey', 'recipientKey', 'version'], { unique: true })
 @Index('IDX_notifications_due', ['status', 'nextAttemptAt'])
 @Index('IDX_notifications_status_id', ['status', 'id'])
+@Index('IDX_notifications_rule_id', ['rule', 'id'])
 @Index('IDX_notifications_recipient', ['recipientKey', 'id'])
 export class Notification {
   @PrimaryGeneratedColumn()
