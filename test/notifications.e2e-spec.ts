@@ -551,6 +551,61 @@ describe('notifications', () => {
     });
   });
 
+  describe('a first agenda published after the announcement', () => {
+    it('tells those announced to, leaves the others to their announcement, and lists only what is to come', async () => {
+      setNow('2026-12-01T00:00:00Z');
+      const { id: programId } = await createProgram(t, { status: 'active' });
+      const cohort = await createCohort(t, {}, programId);
+      const stage = await createMoscowStage(
+        t,
+        { startDate: '2026-12-07', endDate: '2026-12-09' },
+        cohort.id,
+      );
+      const early = await createParticipant(t, { fullName: 'Ранний Участник' });
+      await enroll(t, cohort.id, early.id);
+      setNow('2026-12-04T06:00:00Z');
+      await tick();
+      const [announcement] = mailsTo(early.email, 'stage_announcement');
+      expect(announcement.text).toContain('Программа ещё не опубликована');
+      expect(announcement.attachments).toEqual([]);
+
+      const late = await createParticipant(t, { fullName: 'Поздний Участник' });
+      await enroll(t, cohort.id, late.id);
+      await createSession(
+        t,
+        { title: 'Первое занятие', startsAt: '2026-12-07T10:00', endsAt: '2026-12-07T11:00' },
+        stage.id,
+      );
+      await publishAgenda(t, stage.id);
+      await tick();
+      const [published] = mailsTo(early.email, 'agenda_change');
+      expect(published.subject).toBe('Опубликована программа: Управленческая мастерская, Сколково');
+      expect(published.text).toContain('7 декабря, 10:00–11:00, Сколково (UTC+3) — Первое занятие');
+      expect(mailsTo(late.email, 'agenda_change')).toHaveLength(0);
+      expect(mailsTo(late.email, 'stage_announcement')[0].text).toContain(
+        '7 декабря, 10:00–11:00, Сколково (UTC+3) — Первое занятие',
+      );
+
+      // During the stage, a change to what is over says nothing; to what is to come, it does.
+      setNow('2026-12-07T09:00:00Z'); // 12:00 in Moscow
+      const [first] = (await t.http().get(`/api/stages/${stage.id}/sessions`).expect(200)).body
+        .items;
+      await t.http().patch(`/api/sessions/${first.id}`).send({ title: 'Первое занятие (итоги)' });
+      await publishAgenda(t, stage.id);
+      await createSession(
+        t,
+        { title: 'Вечернее занятие', startsAt: '2026-12-07T18:00', endsAt: '2026-12-07T19:00' },
+        stage.id,
+      );
+      await publishAgenda(t, stage.id);
+      await tick();
+      const notices = mailsTo(early.email, 'agenda_change');
+      expect(notices).toHaveLength(2);
+      expect(notices[1].text).toContain('Добавлено: Вечернее занятие');
+      expect(notices[1].text).not.toContain('Первое занятие');
+    });
+  });
+
   describe('a program still in draft', () => {
     it('reminds and announces nothing', async () => {
       setNow('2026-12-01T00:00:00Z');

@@ -8,6 +8,7 @@ import { publishedSessionEvent } from '../agendas/published-session-event';
 import { PublishedSession } from '../agendas/published-session.entity';
 import { calendarFile } from '../calendar/calendar-file';
 import { Clock } from '../common/time/clock';
+import { startOfLocalDate } from '../common/time/time';
 import { Environment } from '../config/environment';
 import { queryNamed } from '../database/sql';
 import { ChangeLine, ListedItem, agendaChange } from './messages';
@@ -65,15 +66,29 @@ export class AgendaChangeNotices {
     if (version === 1 && announcedAt !== null && now < announcedAt) {
       return;
     }
-    const lines = changes.map((change) => this.lineOf(change, former, current));
-    const calendar = this.calendarOf(changes, former, current);
+    // What is over is no one's news: changes of sessions that have ended are left out.
+    const upcoming = changes.filter((change) => {
+      const session = this.sessionOf(change, former, current);
+      return change.sessionId === undefined || (session !== undefined && session.endsAt > now);
+    });
+    if (upcoming.length === 0) {
+      return;
+    }
+    const lines = upcoming.map((change) => this.lineOf(change, former, current));
+    const calendar = this.calendarOf(upcoming, former, current);
+    const stageBegun = now >= startOfLocalDate(stage.startDate, stage.timeZone);
     const recipients = await recipientsOfStages(
       manager,
       [stage.id],
       'agenda_change',
       `'agenda:' || "stage"."id"`,
       String(version),
-      { mentors: false },
+      {
+        mentors: false,
+        // A first version before the stage begins: those not yet announced to get it with
+        // their announcement; those told earlier that the agenda was to come get it now.
+        announced: version === 1 && announcedAt !== null && !stageBegun,
+      },
     );
     await this.outbox.enqueue(
       manager,
@@ -95,6 +110,18 @@ export class AgendaChangeNotices {
             .toJSDate(),
         };
       }),
+    );
+  }
+
+  /** The session a change is about, as published now (or last, when it was removed). */
+  private sessionOf(
+    change: AgendaChange,
+    former: PublishedSession[],
+    current: PublishedSession[],
+  ): PublishedSession | undefined {
+    return (
+      current.find((session) => session.sessionId === change.sessionId) ??
+      former.find((session) => session.sessionId === change.sessionId)
     );
   }
 

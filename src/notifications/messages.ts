@@ -213,6 +213,9 @@ export function agendaChange(
   changes: ChangeLine[],
   locale: Locale,
 ): MessageText {
+  if (version === 1) {
+    return agendaPublished(name, stage, changes, locale);
+  }
   const list = changes.map((change) => changeLine(change, locale)).join('\n');
   return locale === 'en'
     ? {
@@ -235,6 +238,42 @@ export function agendaChange(
           list,
           '',
           'Приложенный файл календаря обновит ваш календарь.',
+        ),
+      };
+}
+
+/** The first published agenda: the sessions still to come. */
+function agendaPublished(
+  name: string,
+  stage: StageFacts,
+  changes: ChangeLine[],
+  locale: Locale,
+): MessageText {
+  const list = changes
+    .filter((change) => change.now)
+    .map((change) => listed(change.now!, locale))
+    .join('\n');
+  return locale === 'en'
+    ? {
+        subject: `Agenda published: ${stage.title}, ${stage.city}`,
+        body: lines(
+          greeting(name, 'en'),
+          '',
+          `The agenda of “${stage.title}” is published. Your sessions (local times of ${stage.city}):`,
+          list,
+          '',
+          'The attached calendar file adds them to your calendar.',
+        ),
+      }
+    : {
+        subject: `Опубликована программа: ${stage.title}, ${stage.city}`,
+        body: lines(
+          greeting(name, 'ru'),
+          '',
+          `Опубликована программа этапа «${stage.title}». Ваши занятия (время местное, ${stage.city}):`,
+          list,
+          '',
+          'Приложенный файл календаря добавит их в ваш календарь.',
         ),
       };
 }

@@ -9,6 +9,12 @@ import {
   wants,
 } from './recipients';
 
+/** The participant has been sent (or owed) the stage's announcement. */
+const ANNOUNCED = `EXISTS (SELECT 1 FROM "notifications" "announced"
+  WHERE "announced"."rule" = 'stage_announcement'
+    AND "announced"."subjectKey" = 'stage:' || "stage"."id"
+    AND "announced"."recipientKey" = 'participant:' || p."id")`;
+
 export interface StageRecipient extends ParticipantRecipient {
   stageId: number;
   recipientKey: string;
@@ -25,7 +31,7 @@ export async function recipientsOfStages(
   rule: NotificationRule,
   subjectKey: string,
   version: string,
-  options: { mentors: boolean; wish?: 'eveningDigest' },
+  options: { mentors: boolean; wish?: 'eveningDigest'; announced?: boolean },
 ): Promise<StageRecipient[]> {
   if (stageIds.length === 0) {
     return [];
@@ -42,6 +48,7 @@ export async function recipientsOfStages(
      ${PARTICIPANT_PREFERENCES}
      WHERE "stage"."id" IN (:...stageIds) ${options.wish ? `AND ${wants(options.wish)}` : ''}
        AND NOT ${ALREADY_OWED(subjectKey, `'participant:' || p."id"`, ':version')}
+       ${options.announced ? `AND ${ANNOUNCED}` : ''}
      ORDER BY p."id"`,
     parameters,
   );
