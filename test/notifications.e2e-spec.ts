@@ -105,6 +105,7 @@ describe('notifications', () => {
         startsAt: '2026-12-08T10:00',
         endsAt: '2026-12-08T11:30',
         venue: 'Аудитория 1',
+        onlineUrl: 'https://meet.example.ru/lecture',
       },
       moscow.id,
     );
@@ -171,6 +172,10 @@ describe('notifications', () => {
         '8 декабря, 10:00–11:30, Сколково (UTC+3) — Лекция о документообороте',
       );
       expect(toAnna.text).toContain('Место: Сколково, Новая ул., 100');
+      expect(toAnna.text).toContain(
+        '  Место: Аудитория 1\n  Онлайн: https://meet.example.ru/lecture',
+      );
+      expect(toAnna.headers.get('auto-submitted')).toBe('auto-generated');
       const [toBob] = mailsTo(world.bob.email, 'stage_announcement');
       expect(toBob.subject).toBe(
         'Coming up: Управленческая мастерская, Сколково, 7–9 December 2026',
@@ -182,6 +187,8 @@ describe('notifications', () => {
       // The Tyumen stage's time has not come.
       expect(mailsTo(world.anna.email, 'stage_announcement')).toHaveLength(1);
 
+      const ics = toAnna.attachments[0].content.toString('utf8');
+      expect(new ICAL.Component(ICAL.parse(ics)).getFirstPropertyValue('method')).toBe('PUBLISH');
       const [lecture] = calendarOf(toAnna);
       expect(lecture.summary).toBe('Лекция о документообороте');
       expect(lecture.startDate.zone.tzid).toBe('Europe/Moscow');
@@ -252,7 +259,9 @@ describe('notifications', () => {
       setNow('2026-12-15T04:30:00Z'); // 09:30 in Tyumen: the 10:00 excursion
       await tick();
       const [reminder] = mailsTo(world.bob.email, 'session_reminder');
-      expect(reminder.subject).toBe('In 30 min: Экскурсия по общественным пространствам');
+      expect(reminder.subject).toBe(
+        'Reminder: Экскурсия по общественным пространствам at 10:00 (Тюмень)',
+      );
       expect(reminder.text).toContain('15 December, 10:00–12:00, Тюмень (UTC+5)');
       expect(mailsTo(world.anna.email, 'session_reminder')).toHaveLength(0);
       expect(mailsTo(world.vera.email, 'session_reminder')).toHaveLength(0);
@@ -282,6 +291,11 @@ describe('notifications', () => {
         .patch(`/api/stages/${world.tyumen.id}`)
         .send({ venue: 'Технопарк, зал 2' })
         .expect(200);
+      await t
+        .http()
+        .patch(`/api/sessions/${world.tyumenMorning.id}`)
+        .send({ title: 'Экскурсия по набережной' })
+        .expect(200);
       await publishAgenda(t, world.tyumen.id);
       await tick();
 
@@ -295,11 +309,16 @@ describe('notifications', () => {
       expect(notices[0].text).toContain('Добавлено: Круглый стол');
       expect(notices[1].text).toContain('Отменено: Круглый стол');
       expect(notices[1].text).toContain('Новое место этапа');
+      expect(notices[1].text).toContain('место: «Технопарк» → «Технопарк, зал 2»');
+      expect(notices[1].text).toContain(
+        'название: «Экскурсия по общественным пространствам» → «Экскурсия по набережной»',
+      );
       const events = calendarOf(notices[0]);
       const moved = events.find((event) => event.summary === 'Инвестиционная команда')!;
       expect(moved.startDate.toJSDate().toISOString()).toBe('2026-12-15T10:00:00.000Z');
       expect(moved.startDate.zone.tzid).toBe('Asia/Yekaterinburg');
-      expect(calendarOf(notices[1])[0].component.getFirstPropertyValue('status')).toBe('CANCELLED');
+      const roundTable = calendarOf(notices[1]).find((event) => event.summary === 'Круглый стол')!;
+      expect(roundTable.component.getFirstPropertyValue('status')).toBe('CANCELLED');
       expect(mailsTo(world.bob.email, 'agenda_change')[0].subject).toBe(
         'Agenda changes: Стажировка в Тюмени, Тюмень',
       );
@@ -347,11 +366,11 @@ describe('notifications', () => {
       setNow('2026-12-16T12:00:00Z'); // 17:00 in Tyumen
       await tick();
       const [toAnna] = mailsTo(world.anna.email, 'meeting_reminder');
-      expect(toAnna.subject).toBe('Встреча наставничества: План развития территории');
-      expect(toAnna.text).toContain('Олег Наставников');
+      expect(toAnna.subject).toBe('Встреча наставничества в 18:00: План развития территории');
+      expect(toAnna.text).toContain('Ваша встреча с наставником Олег Наставников');
       expect(toAnna.text).toContain('16 декабря, 18:00–19:00, Asia/Yekaterinburg (UTC+5)');
       const [toMentor] = mailsTo(world.mentor.email, 'meeting_reminder');
-      expect(toMentor.text).toContain('Анна Смирнова');
+      expect(toMentor.text).toContain('Ваша встреча с участником Анна Смирнова');
     });
   });
 
@@ -576,15 +595,28 @@ describe('notifications', () => {
         { title: 'Первое занятие', startsAt: '2026-12-07T10:00', endsAt: '2026-12-07T11:00' },
         stage.id,
       );
+      await createSession(
+        t,
+        {
+          title: 'Отменённая экскурсия',
+          status: 'cancelled',
+          startsAt: '2026-12-08T10:00',
+          endsAt: '2026-12-08T11:00',
+        },
+        stage.id,
+      );
       await publishAgenda(t, stage.id);
       await tick();
       const [published] = mailsTo(early.email, 'agenda_change');
       expect(published.subject).toBe('Опубликована программа: Управленческая мастерская, Сколково');
       expect(published.text).toContain('7 декабря, 10:00–11:00, Сколково (UTC+3) — Первое занятие');
+      expect(published.text).not.toContain('Отменённая экскурсия');
       expect(mailsTo(late.email, 'agenda_change')).toHaveLength(0);
-      expect(mailsTo(late.email, 'stage_announcement')[0].text).toContain(
+      const [lateAnnouncement] = mailsTo(late.email, 'stage_announcement');
+      expect(lateAnnouncement.text).toContain(
         '7 декабря, 10:00–11:00, Сколково (UTC+3) — Первое занятие',
       );
+      expect(lateAnnouncement.text).not.toContain('Отменённая экскурсия');
 
       // During the stage, a change to what is over says nothing; to what is to come, it does.
       setNow('2026-12-07T09:00:00Z'); // 12:00 in Moscow
@@ -664,6 +696,19 @@ describe('notifications', () => {
         .expect(202);
       expect(unknown.body).toEqual(known.body);
       expect(await outbox(`"email" = 'nobody@example.ru'`)).toEqual([]);
+      await t
+        .http()
+        .post('/api/invitations')
+        .send({ email: 'invited.only@example.ru', role: 'host', fullName: 'Приглашённый' })
+        .expect(201);
+      await t
+        .anonymous()
+        .post('/api/auth/password-reset')
+        .send({ email: 'invited.only@example.ru' })
+        .expect(202);
+      expect(
+        await outbox(`"email" = 'invited.only@example.ru' AND "rule" = 'password_reset'`),
+      ).toEqual([]);
       await t.anonymous().post('/api/auth/password-reset').send({}).expect(400);
 
       await tick();
@@ -774,6 +819,11 @@ describe('notifications', () => {
         sessionReminderMinutes: null,
         attendanceWarningAfterSessions: 1,
       });
+      const invitedOnly = await t
+        .http()
+        .post('/api/invitations')
+        .send({ email: 'not.yet@example.ru', role: 'organizer', fullName: 'Ещё не вошёл' })
+        .expect(201);
       setNow('2026-12-08T09:00:00Z');
       await t
         .http()
@@ -790,6 +840,11 @@ describe('notifications', () => {
         `"rule" = 'attendance_warning' AND "recipientKey" LIKE 'account:%' AND "body" LIKE '%Анна Смирнова%'`,
       );
       expect(toOrganizers.length).toBeGreaterThanOrEqual(1);
+      expect(
+        await outbox(
+          `"rule" = 'attendance_warning' AND "recipientKey" = 'account:${invitedOnly.body.account.id}'`,
+        ),
+      ).toEqual([]);
       const [warning] = await t.dataSource.query(
         `SELECT "notifiedAt" FROM "attendance_warnings" WHERE "participantId" = ${world.anna.id}`,
       );
@@ -848,6 +903,10 @@ describe('notifications', () => {
         .send({ sessionReminders: 'no', locale: 'de', eveningDigest: null, extra: 1 })
         .expect(400);
       expect(bad.body.message).toHaveLength(4);
+      const empty = await t.as(token).put('/api/me/notification-preferences').send({}).expect(400);
+      expect(empty.body.message).toEqual([
+        'give at least one of sessionReminders, eveningDigest, meetingReminders, locale',
+      ]);
       expect(
         await t.dataSource.query(
           `SELECT * FROM "notification_preferences" WHERE "accountId" IN (SELECT "id" FROM "accounts" WHERE "participantId" = ${participant.id})`,

@@ -182,14 +182,16 @@ export class AccountsService implements OnApplicationBootstrap {
   }
 
   /**
-   * Mails a link to set a new password to an active account with this address; earlier reset
-   * links stop working. Answers the same whether or not such an account exists.
+   * Mails a link to set a new password to an active account (signed up, not deactivated) with
+   * this address; earlier reset links stop working. Answers the same whether or not such an
+   * account exists.
    */
   async requestPasswordReset(email: string): Promise<void> {
     const address = normalizeEmail(email);
     await this.unit.run(async (manager) => {
       const account = await this.unit.lock(manager, Account, { email: address });
-      if (!account || account.deactivatedAt) {
+      // An account still invited has no password to reset: its invitation sets the first one.
+      if (!account || account.deactivatedAt || !account.passwordHash) {
         return;
       }
       actAs(account);

@@ -1,5 +1,5 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical, { ICalAlarmType, ICalEventStatus } from 'ical-generator';
+import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 
 /** One event of a calendar file: a session, at its instants, shown in its stage's zone. */
@@ -26,6 +26,8 @@ export interface CalendarFile {
   events: CalendarEvent[];
   /** A reminder this many minutes before each event, where its owner asked for one. */
   alarmMinutesBefore?: number | null;
+  /** `PUBLISH` for a file sent by mail (RFC 5546), which a mail client offers to add. */
+  method?: ICalCalendarMethod;
 }
 
 /**
@@ -33,9 +35,10 @@ export interface CalendarFile {
  * VTIMEZONE with its STANDARD/DAYLIGHT parts for each zone used (ical-generator writes the
  * file, folding long and Cyrillic lines; @touch4it/ical-timezones the zone definitions).
  */
-export function calendarFile({ name, events, alarmMinutesBefore }: CalendarFile): string {
+export function calendarFile({ name, events, alarmMinutesBefore, method }: CalendarFile): string {
   const calendar = ical({
     name,
+    method,
     prodId: { company: 'mayors-school', product: 'programs', language: 'RU' },
     timezone: { name: null, generator: getVtimezoneComponent },
   });

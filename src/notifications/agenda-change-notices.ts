@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DateTime } from 'luxon';
+import { ICalCalendarMethod } from 'ical-generator';
 import { EntityManager } from 'typeorm';
 import type { AgendaChange } from '../agendas/agenda-changes';
 import type { StageSnapshot } from '../agendas/agenda-version.entity';
@@ -17,7 +18,13 @@ import { recipientsOfStages } from './rules/participants-of-stages';
 import { localeOf } from './rules/recipients';
 import { announcementDueAt } from './rules/stage-announcements';
 
-const listedOf = (session: PublishedSession): ListedItem => session;
+const listedOf = (session: PublishedSession): ListedItem => ({
+  ...session,
+  cancelled: session.status === 'cancelled',
+});
+
+/** Shown on their own lines already: the times, the place, the status. */
+const SHOWN_APART = new Set(['startsAt', 'endsAt', 'status']);
 
 /**
  * One message per participant for each published agenda version that changes its sessions,
@@ -137,6 +144,10 @@ export class AgendaChangeNotices {
       title: change.title,
       now: now ? listedOf(now) : before && listedOf(before),
       before: change.kind === 'session_moved' && before ? listedOf(before) : undefined,
+      fields:
+        change.kind === 'session_changed' || change.kind.startsWith('stage_')
+          ? change.fields.filter((field) => !SHOWN_APART.has(field.field))
+          : undefined,
     };
   }
 
@@ -162,6 +173,8 @@ export class AgendaChangeNotices {
           publishedAt: this.clock.now(),
         })),
     ].map((session) => publishedSessionEvent(session, this.publicUrl));
-    return events.length > 0 ? calendarFile({ name: 'Agenda changes', events }) : null;
+    return events.length > 0
+      ? calendarFile({ name: 'Agenda changes', events, method: ICalCalendarMethod.PUBLISH })
+      : null;
   }
 }

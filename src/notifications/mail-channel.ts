@@ -48,7 +48,8 @@ export class SmtpChannel extends MailChannel {
       subject: mail.subject,
       text: mail.text,
       messageId: mail.messageId,
-      headers: { 'Content-Language': mail.language },
+      // Sent by a machine: no out-of-office replies (RFC 3834).
+      headers: { 'Content-Language': mail.language, 'Auto-Submitted': 'auto-generated' },
       attachments: mail.calendar
         ? [
             {

@@ -1,4 +1,5 @@
-import { localDates, localDay, localSpan } from './local-time';
+import { localClock, localDates, localDay, localSpan, utcOffset } from './local-time';
+import { startOfLocalDate } from '../common/time/time';
 import type { Locale } from './notification.entity';
 
 /** Every text a notification says, in Russian and English. */
@@ -18,6 +19,8 @@ export interface ListedItem {
   venue: string | null;
   address: string | null;
   onlineUrl: string | null;
+  /** A cancelled session still listed (an agenda's first version may hold one). */
+  cancelled?: boolean;
 }
 
 export interface StageFacts {
@@ -34,71 +37,75 @@ export interface StageFacts {
 const greeting = (name: string, locale: Locale) =>
   locale === 'en' ? `Hello, ${name}!` : `Здравствуйте, ${name}!`;
 
-function place(item: Pick<ListedItem, 'venue' | 'address' | 'onlineUrl'>, locale: Locale): string {
+/** Where: the venue and address, and the online link; each on its own line. */
+function place(
+  item: Pick<ListedItem, 'venue' | 'address' | 'onlineUrl'>,
+  locale: Locale,
+  indent = '',
+): string {
   const where = [item.venue, item.address].filter(Boolean).join(', ');
-  if (where) {
-    return `${locale === 'en' ? 'Place' : 'Место'}: ${where}`;
-  }
-  if (item.onlineUrl) {
-    return `${locale === 'en' ? 'Online' : 'Онлайн'}: ${item.onlineUrl}`;
-  }
-  return '';
+  return [
+    where && `${indent}${locale === 'en' ? 'Place' : 'Место'}: ${where}`,
+    item.onlineUrl && `${indent}${locale === 'en' ? 'Online' : 'Онлайн'}: ${item.onlineUrl}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
+const CANCELLED = { ru: ' (отменено)', en: ' (cancelled)' };
+
 function listed(item: ListedItem, locale: Locale): string {
-  const where = place(item, locale);
-  return `• ${localSpan(item.startsAt, item.endsAt, item.timeZone, item.city, locale)} — ${item.title}${where ? `\n  ${where}` : ''}`;
+  const where = place(item, locale, '  ');
+  const cancelled = item.cancelled ? CANCELLED[locale] : '';
+  return `• ${localSpan(item.startsAt, item.endsAt, item.timeZone, item.city, locale)} — ${item.title}${cancelled}${where ? `\n${where}` : ''}`;
 }
 
 const lines = (...parts: (string | false | null | undefined)[]) =>
   parts.filter((part) => part !== false && part !== null && part !== undefined).join('\n');
 
-export function sessionReminder(
-  name: string,
-  session: ListedItem,
-  minutes: number,
-  locale: Locale,
-): MessageText {
+export function sessionReminder(name: string, session: ListedItem, locale: Locale): MessageText {
   const when = localSpan(session.startsAt, session.endsAt, session.timeZone, session.city, locale);
+  const at = localClock(session.startsAt, session.timeZone);
   return locale === 'en'
     ? {
-        subject: `In ${minutes} min: ${session.title}`,
-        body: lines(
-          greeting(name, 'en'),
-          '',
-          `${session.title} begins ${when}.`,
-          place(session, 'en'),
-        ),
+        subject: `Reminder: ${session.title} at ${at} (${session.city})`,
+        body: lines(greeting(name, 'en'), '', `${session.title} — ${when}.`, place(session, 'en')),
       }
     : {
-        subject: `Через ${minutes} мин: ${session.title}`,
+        subject: `Напоминание: ${session.title} в ${at} (${session.city})`,
         body: lines(greeting(name, 'ru'), '', `${session.title} — ${when}.`, place(session, 'ru')),
       };
 }
 
+/** To the mentee (`withMentor`: its mentor's name) or to the mentor (its mentee's name). */
 export function meetingReminder(
   name: string,
-  withWhom: string,
+  other: { name: string; isMentor: boolean },
   meeting: ListedItem,
   locale: Locale,
 ): MessageText {
   const when = localSpan(meeting.startsAt, meeting.endsAt, meeting.timeZone, meeting.city, locale);
+  const at = localClock(meeting.startsAt, meeting.timeZone);
+  const withWhom =
+    locale === 'en'
+      ? `with your ${other.isMentor ? 'mentor' : 'mentee'} ${other.name}`
+      : `${other.isMentor ? 'с наставником' : 'с участником'} ${other.name}`;
   return locale === 'en'
     ? {
-        subject: `Mentoring meeting: ${meeting.title}`,
+        subject: `Mentoring meeting at ${at}: ${meeting.title}`,
         body: lines(
           greeting(name, 'en'),
           '',
-          `Your mentoring meeting with ${withWhom}: ${meeting.title}, ${when}.`,
+          `Your mentoring meeting ${withWhom}: ${meeting.title}, ${when}.`,
           place(meeting, 'en'),
         ),
       }
     : {
-        subject: `Встреча наставничества: ${meeting.title}`,
+        subject: `Встреча наставничества в ${at}: ${meeting.title}`,
         body: lines(
           greeting(name, 'ru'),
           '',
-          `Встреча наставничества с участием: ${withWhom} — ${meeting.title}, ${when}.`,
+          `Ваша встреча ${withWhom}: ${meeting.title}, ${when}.`,
           place(meeting, 'ru'),
         ),
       };
@@ -112,7 +119,7 @@ export function stageAnnouncement(
 ): MessageText {
   const dates = localDates(stage.startDate, stage.endDate, locale);
   const where = [stage.venue, stage.address].filter(Boolean).join(', ');
-  const zone = `${stage.timeZone}`;
+  const zone = `${stage.timeZone}, ${utcOffset(startOfLocalDate(stage.startDate, stage.timeZone), stage.timeZone)}`;
   if (locale === 'en') {
     return {
       subject: `Coming up: ${stage.title}, ${stage.city}, ${dates}`,
@@ -175,6 +182,52 @@ export interface ChangeLine {
   now?: ListedItem;
   /** Its earlier time, for a move. */
   before?: ListedItem;
+  /** What else changed, with the old and new values. */
+  fields?: { field: string; from: unknown; to: unknown }[];
+}
+
+const FIELD_NAMES: Record<string, [string, string]> = {
+  title: ['название', 'title'],
+  description: ['описание', 'description'],
+  type: ['вид', 'type'],
+  track: ['поток', 'track'],
+  isMandatory: ['обязательное', 'mandatory'],
+  capacity: ['мест', 'places'],
+  speakers: ['спикеры', 'speakers'],
+  mentors: ['наставники', 'mentors'],
+  city: ['город', 'city'],
+  region: ['регион', 'region'],
+  venue: ['место', 'venue'],
+  address: ['адрес', 'address'],
+  startDate: ['начало', 'starts'],
+  endDate: ['окончание', 'ends'],
+  timeZone: ['часовой пояс', 'time zone'],
+  hostOrganization: ['принимающая организация', 'host organization'],
+};
+
+function shown(value: unknown, locale: Locale): string {
+  if (
+    value === null ||
+    value === undefined ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0)
+  ) {
+    return '—';
+  }
+  if (typeof value === 'boolean') {
+    return locale === 'en' ? (value ? 'yes' : 'no') : value ? 'да' : 'нет';
+  }
+  return `«${Array.isArray(value) ? value.join(', ') : String(value)}»`;
+}
+
+function fieldLines(change: ChangeLine, locale: Locale): string {
+  return (change.fields ?? [])
+    .filter((field) => FIELD_NAMES[field.field])
+    .map((field) => {
+      const [ru, en] = FIELD_NAMES[field.field];
+      return `\n  ${locale === 'en' ? en : ru}: ${shown(field.from, locale)} → ${shown(field.to, locale)}`;
+    })
+    .join('');
 }
 
 const CHANGE_WORDS: Record<string, [string, string]> = {
@@ -193,17 +246,19 @@ const CHANGE_WORDS: Record<string, [string, string]> = {
 
 function changeLine(change: ChangeLine, locale: Locale): string {
   const [ru, en] = CHANGE_WORDS[change.kind] ?? CHANGE_WORDS.session_changed;
-  const head = `• ${locale === 'en' ? en : ru}: ${change.title}`;
+  const cancelled =
+    change.now?.cancelled && change.kind !== 'session_cancelled' ? CANCELLED[locale] : '';
+  const head = `• ${locale === 'en' ? en : ru}: ${change.title}${cancelled}`;
   const span = (item: ListedItem) =>
     localSpan(item.startsAt, item.endsAt, item.timeZone, item.city, locale);
   if (change.before && change.now) {
     return `${head}\n  ${span(change.before)} → ${span(change.now)}`;
   }
   if (change.now && change.kind !== 'session_removed') {
-    const where = change.kind === 'session_place_changed' ? place(change.now, locale) : '';
-    return `${head}\n  ${span(change.now)}${where ? `\n  ${where}` : ''}`;
+    const where = change.kind === 'session_place_changed' ? place(change.now, locale, '  ') : '';
+    return `${head}\n  ${span(change.now)}${where ? `\n${where}` : ''}${fieldLines(change, locale)}`;
   }
-  return head;
+  return `${head}${fieldLines(change, locale)}`;
 }
 
 export function agendaChange(
@@ -250,7 +305,7 @@ function agendaPublished(
   locale: Locale,
 ): MessageText {
   const list = changes
-    .filter((change) => change.now)
+    .filter((change) => change.now && !change.now.cancelled)
     .map((change) => listed(change.now!, locale))
     .join('\n');
   return locale === 'en'

@@ -80,6 +80,11 @@ export class NotificationsService {
     dto: NotificationPreferencesDto,
   ): Promise<NotificationPreferencesResponse> {
     this.access.requireRole(caller, ...ROLES);
+    if (Object.keys(dto).length === 0) {
+      throw new BadRequestException([
+        'give at least one of sessionReminders, eveningDigest, meetingReminders, locale',
+      ]);
+    }
     const accountId = caller.accountId;
     return this.unit.run(async (manager) => {
       await this.unit.lockOrFail(manager, Account, accountId, 'Account');

@@ -36,7 +36,8 @@ const WARNINGS_PER_RUN = 200;
 
 /**
  * Each attendance warning, once, to the participant's mentors in that cohort and to every
- * active organizer; the warning is marked told (`notifiedAt`) in the same unit.
+ * active organizer (signed up, not deactivated); the warning is marked told (`notifiedAt`) in
+ * the same unit.
  */
 @Injectable()
 export class AttendanceWarningNotices implements NotificationFinder {
@@ -71,7 +72,7 @@ export class AttendanceWarningNotices implements NotificationFinder {
          a."email" AS "email", np."locale" AS "locale"
        FROM "accounts" a
        LEFT JOIN "notification_preferences" np ON np."accountId" = a."id"
-       WHERE a."role" = 'organizer' AND a."deactivatedAt" IS NULL`,
+       WHERE a."role" = 'organizer' AND a."deactivatedAt" IS NULL AND a."passwordHash" IS NOT NULL`,
       {},
     );
     const mentors = await queryNamed<Person>(

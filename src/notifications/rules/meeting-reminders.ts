@@ -101,7 +101,7 @@ export class MeetingReminders implements NotificationFinder {
     const locale = localeOf(row.locale);
     const text = meetingReminder(
       row.fullName,
-      row.otherName,
+      { name: row.otherName, isMentor: row.recipientKey.startsWith('participant:') },
       {
         title: row.topic,
         startsAt,

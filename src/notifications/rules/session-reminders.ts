@@ -99,7 +99,6 @@ export class SessionReminders implements NotificationFinder {
     const text = sessionReminder(
       row.fullName,
       { ...row, startsAt, endsAt: instantFromRaw(row.endsAt) },
-      minutes,
       locale,
     );
     return {

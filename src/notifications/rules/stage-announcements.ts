@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { ICalCalendarMethod } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { DataSource, In } from 'typeorm';
 import { publishedSessionEvent } from '../../agendas/published-session-event';
@@ -78,7 +79,9 @@ export class StageAnnouncements implements NotificationFinder {
       );
       for (const recipient of recipients) {
         const stage = stages.find((candidate) => candidate.id === recipient.stageId)!;
-        const ofStage = sessions.filter((session) => session.stageId === stage.id);
+        const ofStage = sessions.filter(
+          (session) => session.stageId === stage.id && session.status !== 'cancelled',
+        );
         const locale = localeOf(recipient.locale);
         drafts.push({
           rule: this.rule,
@@ -93,6 +96,7 @@ export class StageAnnouncements implements NotificationFinder {
               ? calendarFile({
                   name: `${stage.title} — ${stage.city}`,
                   events: ofStage.map((session) => publishedSessionEvent(session, this.publicUrl)),
+                  method: ICalCalendarMethod.PUBLISH,
                 })
               : null,
           dueAt: announcementDueAt(stage)!,
