@@ -34,6 +34,11 @@ describe('health and API documentation', () => {
         '/api/mentors',
         '/api/mentors/{id}',
         '/api/mentors/{id}/assignments',
+        '/api/mentors/{id}/meetings',
+        '/api/meetings/{id}',
+        '/api/notifications',
+        '/api/me/notification-preferences',
+        '/api/auth/password-reset',
         '/api/health',
       ]),
     );
