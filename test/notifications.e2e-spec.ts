@@ -876,6 +876,14 @@ describe('notifications', () => {
         .get(`/api/notifications?accountId=${account.id}`)
         .expect(200);
       expect(byOrganizer.body.total).toBe(1);
+      // A participant's messages include those to its account (the invitation).
+      const byParticipant = await t
+        .http()
+        .get(`/api/notifications?participantId=${participant.id}`)
+        .expect(200);
+      expect(byParticipant.body.items.map((row: { id: number }) => row.id)).toEqual(
+        own.body.items.map((row: { id: number }) => row.id),
+      );
       const refused = await t.as(token).get(`/api/notifications?participantId=1`).expect(400);
       expect(refused.body.message).toEqual([
         'participantId, mentorId and accountId are filters for organizers; you see your own messages',

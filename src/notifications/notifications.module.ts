@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { Account } from '../accounts/account.entity';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Environment } from '../config/environment';
 import { MailChannel, mailChannelFrom } from './mail-channel';
@@ -29,7 +30,10 @@ const FINDERS = [
 
 /** Reminders and notices: the rules, the job that runs them, delivery, and their HTTP side. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification, NotificationPreference]), OutboxModule],
+  imports: [
+    TypeOrmModule.forFeature([Notification, NotificationPreference, Account]),
+    OutboxModule,
+  ],
   controllers: [NotificationsController],
   providers: [
     ...FINDERS,

@@ -3,8 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Caller } from '../access/caller';
-import { ROLES } from '../accounts/account.entity';
-import { Account } from '../accounts/account.entity';
+import { Account, ROLES } from '../accounts/account.entity';
 import { Page, toPage } from '../common/http/pagination';
 import { Clock } from '../common/time/clock';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -24,14 +23,16 @@ export class NotificationsService {
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     @InjectRepository(NotificationPreference)
     private readonly preferences: Repository<NotificationPreference>,
+    @InjectRepository(Account) private readonly accounts: Repository<Account>,
     private readonly access: AccessService,
     private readonly unit: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
   /**
-   * Organizers see every message and filter by recipient; everyone else sees the messages to
-   * itself (its account, and its participant or mentor record).
+   * Organizers see every message and filter by recipient (a participant's or mentor's messages
+   * include those to its account); everyone else sees the messages to itself (its account, and
+   * its participant or mentor record).
    */
   async list(caller: Caller, query: ListNotificationsQuery): Promise<Page<NotificationResponse>> {
     this.access.requireRole(caller, ...ROLES);
@@ -47,6 +48,7 @@ export class NotificationsService {
             query.participantId && `participant:${query.participantId}`,
             query.mentorId && `mentor:${query.mentorId}`,
             query.accountId && `account:${query.accountId}`,
+            ...(await this.accountsOf(query)),
           ]
         : [
             `account:${caller.accountId}`,
@@ -65,6 +67,19 @@ export class NotificationsService {
       skip: query.offset,
     });
     return toPage(page, query, NotificationResponse.from);
+  }
+
+  /** The accounts of the participant or mentor asked for: their mail (invitations) is theirs too. */
+  private async accountsOf(query: ListNotificationsQuery): Promise<string[]> {
+    const links = [
+      query.participantId && { participantId: query.participantId },
+      query.mentorId && { mentorId: query.mentorId },
+    ].filter((link) => Boolean(link)) as { participantId?: number; mentorId?: number }[];
+    if (links.length === 0) {
+      return [];
+    }
+    const accounts = await this.accounts.find({ select: { id: true }, where: links });
+    return accounts.map((account) => `account:${account.id}`);
   }
 
   async preferencesOf(caller: Caller): Promise<NotificationPreferencesResponse> {
