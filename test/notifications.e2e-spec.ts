@@ -222,7 +222,9 @@ describe('notifications', () => {
       expect(row.status).toBe('sent');
       expect(row.channel).toBe('smtp');
       expect(mailsTo(world.anna.email, 'stage_announcement')[0].messageId).toBe(row.messageId);
-      expect(row.messageId).toMatch(/^<stage_announcement\.[0-9a-f]{32}@mayors\.example\.ru>$/);
+      expect(row.messageId).toMatch(
+        /^<stage_announcement\.[0-9a-f]{32}\.[0-9a-f]{12}@mayors\.example\.ru>$/,
+      );
     });
 
     it('sends the evening digest at 19:00 in the stage’s zone on the day before, listing the next day', async () => {

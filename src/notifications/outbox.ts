@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/time/clock';
 import { Environment } from '../config/environment';
@@ -128,11 +128,16 @@ export class Outbox {
   }
 
   /** The same key always gives the same Message-ID. */
+  /**
+   * The key's digest, and a random part so that another database (a restored copy, a staging
+   * installation) never reuses it for another message: mail services drop a Message-ID they
+   * have seen. Stored with the row, so every attempt at one message carries the same one.
+   */
   messageIdOf(key: Pick<NotificationDraft, 'rule' | 'subjectKey' | 'recipientKey' | 'version'>) {
     const digest = createHash('sha256')
       .update([key.rule, key.subjectKey, key.recipientKey, key.version].join('\n'))
       .digest('hex')
       .slice(0, 32);
-    return `<${key.rule}.${digest}@${this.domain}>`;
+    return `<${key.rule}.${digest}.${randomBytes(6).toString('hex')}@${this.domain}>`;
   }
 }
