@@ -2,10 +2,10 @@
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
-  moduleFileExtensions: ['js', 'json', 'ts'],
+  moduleFileExtensions: ['js', 'json', 'ts', 'tsx'],
   testRegex: '(src/.*\\.spec|test/.*\\.e2e-spec)\\.ts$',
   transform: {
-    '^.+\\.ts$': 'ts-jest',
+    '^.+\\.tsx?$': 'ts-jest',
   },
   setupFiles: ['<rootDir>/test/support/fresh-database-env.ts'],
   testTimeout: 30000,

@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, Type } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
+import { RouterModule } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
@@ -11,6 +12,7 @@ import { AuthModule } from './auth/auth.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { SearchModule } from './common/search/search.module';
 import { TimeModule } from './common/time/time.module';
+import { API_PREFIX } from './api-prefix';
 import { validateEnvironment } from './config/environment';
 import { loggingOptions } from './config/logging';
 import { DatabaseModule } from './database/database.module';
@@ -19,11 +21,32 @@ import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { MentorsModule } from './mentors/mentors.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PagesModule } from './pages/pages.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { ProgramsModule } from './programs/programs.module';
 import { SchedulesModule } from './schedules/schedules.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { StagesModule } from './stages/stages.module';
+
+/** The modules whose controllers answer JSON under `/api`; the web pages live outside it. */
+const API_MODULES: Type[] = [
+  HealthModule,
+  AuthModule,
+  AccountsModule,
+  AuditModule,
+  ProgramsModule,
+  CohortsModule,
+  StagesModule,
+  SessionsModule,
+  AgendasModule,
+  SchedulesModule,
+  AttendanceModule,
+  ParticipantsModule,
+  EnrollmentsModule,
+  MentorsModule,
+  MeetingsModule,
+  NotificationsModule,
+];
 
 @Module({
   imports: [
@@ -50,6 +73,8 @@ import { StagesModule } from './stages/stages.module';
     MentorsModule,
     MeetingsModule,
     NotificationsModule,
+    RouterModule.register(API_MODULES.map((module) => ({ path: API_PREFIX, module }))),
+    PagesModule,
   ],
 })
 export class AppModule {}

@@ -2,14 +2,24 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { isUtf8 } from 'node:buffer';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigService } from '@nestjs/config';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { requestContext } from './common/request-context';
 import { Environment } from './config/environment';
 import { AllExceptionsFilter } from './common/http/exception.filter';
 import { RequestValidationPipe } from './common/http/request-validation.pipe';
+import { API_PREFIX } from './api-prefix';
+import { PageExceptionFilter } from './pages/shared/page-errors';
 
-export const API_PREFIX = 'api';
+/** The pages' stylesheet and script: `public/` of the project, run from `src/` or `dist/src/`. */
+const PUBLIC_ASSETS = join(projectRoot(__dirname), 'public');
+
+function projectRoot(from: string): string {
+  return existsSync(join(from, 'package.json')) ? from : projectRoot(dirname(from));
+}
 
 /** A JSON body must be UTF-8 as sent: malformed bytes would be stored as U+FFFD otherwise. */
 function refuseMalformedUtf8(
@@ -30,11 +40,26 @@ function refuseMalformedUtf8(
 /** Everything `main.ts` and the tests apply alike to a created application. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   app.useLogger(app.get(Logger));
-  app.use(helmet());
+  const config = app.get(ConfigService<Environment, true>);
+  const production = config.get('NODE_ENV', { infer: true }) === 'production';
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        // Plain-HTTP installations (development, an intranet) would lose their own assets.
+        directives: { 'upgrade-insecure-requests': production ? [] : null },
+      },
+    }),
+  );
+  app.use(cookieParser());
+  app.useStaticAssets(PUBLIC_ASSETS, { prefix: '/assets/', maxAge: '1h' });
+  app.useStaticAssets(join(require.resolve('htmx.org'), '..'), {
+    prefix: '/assets/',
+    maxAge: '1h',
+    index: false,
+  });
   app.use((_request: unknown, _response: unknown, next: () => void) =>
     requestContext.run({}, next),
   );
-  const config = app.get(ConfigService<Environment, true>);
   app.getHttpAdapter().getInstance().set('trust proxy', config.get('TRUST_PROXY_HOPS'));
   const bodyLimit = config.get('BODY_LIMIT', { infer: true });
   app.useBodyParser('json', { limit: bodyLimit, verify: refuseMalformedUtf8 });
@@ -47,9 +72,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   if (corsOrigins.length > 0) {
     app.enableCors({ origin: corsOrigins });
   }
-  app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(new RequestValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalFilters(new AllExceptionsFilter(new PageExceptionFilter()));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -28,5 +28,6 @@ import { CheckIns } from './check-ins.service';
     CheckInCodes,
     CheckIns,
   ],
+  exports: [AttendanceService, AttendanceReports, CheckInCodes, CheckIns],
 })
 export class AttendanceModule {}

@@ -9,6 +9,9 @@ import { toLocalDateTime } from '../common/time/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Enrollment } from '../enrollments/enrollment.entity';
 import { DatabaseThrottlerStorage } from '../rate-limits/database-throttler-storage';
+import { Cohort } from '../cohorts/cohort.entity';
+import { Program } from '../programs/program.entity';
+import { Session } from '../sessions/session.entity';
 import { Stage } from '../stages/stage.entity';
 import { AttendanceRecord } from './attendance-record.entity';
 import { AttendanceWarnings } from './attendance-warnings';
@@ -108,6 +111,58 @@ export class CheckIns {
       await this.warnings.raiseFor(manager, attended, [participantId]);
       return { record: AttendanceResponse.from(record), created: true };
     });
+  }
+
+  /**
+   * Which of these sessions the participant may check in to now: not cancelled, inside the
+   * window, not marked yet. One query for a page of a schedule.
+   */
+  async openFor(caller: Caller, sessionIds: number[]): Promise<Set<number>> {
+    if (caller.role !== 'participant' || caller.participantId === null || sessionIds.length === 0) {
+      return new Set();
+    }
+    const rows = await this.dataSource
+      .createQueryBuilder(Session, 'session')
+      .innerJoin(Stage, 'stage', 'stage.id = session.stageId')
+      .innerJoin(Cohort, 'cohort', 'cohort.id = stage.cohortId')
+      .innerJoin(Program, 'program', 'program.id = cohort.programId')
+      .leftJoin(
+        AttendanceRecord,
+        'record',
+        'record.sessionId = session.id AND record.participantId = :participantId',
+        { participantId: caller.participantId },
+      )
+      .select('session.id', 'id')
+      .addSelect('session.startsAt', 'startsAt')
+      .addSelect('session.endsAt', 'endsAt')
+      .addSelect('program.checkInOpensMinutesBefore', 'opensBefore')
+      .addSelect('program.checkInClosesMinutesAfterEnd', 'closesAfter')
+      .where('session.id IN (:...sessionIds)', { sessionIds })
+      .andWhere("session.status <> 'cancelled'")
+      .andWhere('record.id IS NULL')
+      .getRawMany<{
+        id: number | string;
+        startsAt: Date | string;
+        endsAt: Date | string;
+        opensBefore: number | string;
+        closesAfter: number | string;
+      }>();
+    const now = this.clock.now();
+    return new Set(
+      rows
+        .filter((row) => {
+          const window = checkInWindow(
+            { startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt) },
+            {
+              checkInOpensMinutesBefore: Number(row.opensBefore),
+              checkInClosesMinutesAfterEnd: Number(row.closesAfter),
+              lateAfterMinutes: 0,
+            },
+          );
+          return now >= window.opensAt && now <= window.closesAt;
+        })
+        .map((row) => Number(row.id)),
+    );
   }
 
   private assertInsideWindow(

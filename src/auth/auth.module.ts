@@ -13,6 +13,7 @@ import { Environment } from '../config/environment';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService, TOKEN_ALGORITHM } from './auth.service';
+import { TokenVerifier } from './token-verifier';
 
 /** What the limits read of a request: its client address and the email it signs in with. */
 type TrackedRequest = Record<string, unknown> & { ip?: string; body?: { email?: unknown } };
@@ -71,7 +72,7 @@ type TrackedRequest = Record<string, unknown> & { ip?: string; body?: { email?: 
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService],
+  providers: [AuthService, TokenVerifier, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, TokenVerifier],
 })
 export class AuthModule {}

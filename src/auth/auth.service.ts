@@ -33,7 +33,12 @@ export class AuthService {
     private readonly access: AccessService,
   ) {}
 
-  async login({ email, password }: LoginDto): Promise<AccessTokenResponse> {
+  async login(credentials: LoginDto): Promise<AccessTokenResponse> {
+    return this.issueToken(await this.checkCredentials(credentials));
+  }
+
+  /** The account these credentials sign in to; the same refusal whatever was wrong. */
+  async checkCredentials({ email, password }: LoginDto): Promise<Account> {
     const account = await this.accounts.findOneBy({ email: normalizeEmail(email) });
     const passwordMatches = account?.passwordHash
       ? await verifyPassword(account.passwordHash, password)
@@ -41,7 +46,7 @@ export class AuthService {
     if (!account || !passwordMatches || account.deactivatedAt) {
       throw new UnauthorizedException('Wrong email or password');
     }
-    return this.issueToken(account);
+    return account;
   }
 
   /** The caller with the records its account is linked to. */
@@ -62,8 +67,10 @@ export class AuthService {
     };
   }
 
-  async issueToken(account: Account): Promise<AccessTokenResponse> {
-    const expiresIn = this.config.get('JWT_TTL_SECONDS', { infer: true });
+  async issueToken(
+    account: Account,
+    expiresIn = this.config.get('JWT_TTL_SECONDS', { infer: true }),
+  ): Promise<AccessTokenResponse> {
     const claims: AccessTokenClaims = {
       sub: String(account.id),
       role: account.role,

@@ -73,6 +73,13 @@ export class Environment {
   @Max(86400)
   JWT_TTL_SECONDS: number = 900;
 
+  /** How long a sign-in on the web pages lasts (the session cookie). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  SESSION_TTL_HOURS: number = 12;
+
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -1,4 +1,4 @@
-import { localClock, localDates, localDay, localSpan, utcOffset } from './local-time';
+import { localClock, localDates, localDay, localSpan, utcOffset } from '../common/time/local-time';
 import { startOfLocalDate } from '../common/time/time';
 import type { Locale } from './notification.entity';
 

@@ -1,5 +1,8 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { INSTANT_COLUMN_TYPE } from '../database/column-types';
+import { LOCALES, type Locale } from '../common/i18n/locale';
+
+export { LOCALES, type Locale };
 
 export const NOTIFICATION_RULES = [
   'stage_announcement',
@@ -20,9 +23,6 @@ export type NotificationRule = (typeof NOTIFICATION_RULES)[number];
  */
 export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'skipped'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
-
-export const LOCALES = ['ru', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
 
 /**
  * One message owed to one recipient: the outbox. The unique key (rule, subject, recipient,

@@ -27,5 +27,6 @@ import { SchedulesService } from './schedules.service';
       useFactory: (...sources: PublishedSessionsService[]) => sources,
     },
   ],
+  exports: [SchedulesService, CalendarFeedsService],
 })
 export class SchedulesModule {}

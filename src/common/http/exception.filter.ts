@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
-import { Response } from 'express';
+import { Request, Response } from 'express';
 import {
   isDataException,
   isForeignKeyViolation,
@@ -62,7 +62,14 @@ function bodyParserError(exception: unknown): HttpException | undefined {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Exceptions');
 
+  /** @param pages answers what fails outside `/api` (a missing page, say) as a web page. */
+  constructor(private readonly pages?: ExceptionFilter) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<Request>();
+    if (this.pages && !/^\/api(\/|$)/.test(request.path)) {
+      return this.pages.catch(exception, host);
+    }
     const response = host.switchToHttp().getResponse<Response>();
     const httpException = this.toHttpException(exception);
     const status = httpException.getStatus();

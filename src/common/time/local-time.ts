@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Locale } from './notification.entity';
+import type { Locale } from '../i18n/locale';
 
 /** `UTC+5`, `UTC+3`, `UTC+5:30`: the zone's offset at that instant. */
 export function utcOffset(instant: Date, zone: string): string {

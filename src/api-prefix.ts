@@ -1,0 +1,2 @@
+/** The JSON API answers under `/api`; everything else the app serves is a web page or an asset. */
+export const API_PREFIX = 'api';

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { SignInPagesModule } from './sign-in/sign-in-pages.module';
+import { SchedulePagesModule } from './schedule/schedule-pages.module';
+
+/** The web pages for people, outside `/api`: they call the same services as the API. */
+@Module({
+  imports: [SignInPagesModule, SchedulePagesModule],
+})
+export class PagesModule {}
