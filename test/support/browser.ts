@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
@@ -21,6 +21,11 @@ export const VIEWPORTS = {
 export type ViewportName = keyof typeof VIEWPORTS;
 
 export function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `The browser tests need Chromium at ${CHROMIUM_PATH}: apt-get install chromium, or set CHROMIUM_PATH`,
+    );
+  }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
@@ -50,7 +55,8 @@ export function openContext(
   size: ViewportName,
   locale = 'ru-RU',
 ): Promise<BrowserContext> {
-  return browser.newContext({ ...VIEWPORTS[size], baseURL, locale });
+  // bypassCSP lets the accessibility check inject axe-core; the pages themselves run under CSP.
+  return browser.newContext({ ...VIEWPORTS[size], baseURL, locale, bypassCSP: true });
 }
 
 /** Signs in through the sign-in form, as a person would. */
