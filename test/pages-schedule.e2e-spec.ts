@@ -147,6 +147,17 @@ describe('Pages: signing in and the participant’s schedule', () => {
     },
   );
 
+  it('signs in and reads the schedule without JavaScript', async () => {
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, email, TEST_PASSWORD);
+    expect(new URL(page.url()).pathname).toBe('/schedule');
+    await expect(
+      page.locator('main > section.day .session-time').first().textContent(),
+    ).resolves.toBe('10:00–11:30, Тюмень (UTC+5)');
+    await context.close();
+  });
+
   it('subscribes to the calendar and renews the link; the old link ends', async () => {
     const context = await openContext(browser, baseURL, 'phone');
     const page = await context.newPage();
