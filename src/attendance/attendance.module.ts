@@ -28,6 +28,6 @@ import { CheckIns } from './check-ins.service';
     CheckInCodes,
     CheckIns,
   ],
-  exports: [AttendanceService, AttendanceReports, CheckInCodes, CheckIns],
+  exports: [AttendanceService, AttendanceReports, AttendedSessions, CheckInCodes, CheckIns],
 })
 export class AttendanceModule {}

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { SignInPagesModule } from './sign-in/sign-in-pages.module';
 import { SchedulePagesModule } from './schedule/schedule-pages.module';
+import { AttendancePagesModule } from './attendance/attendance-pages.module';
 
 /** The web pages for people, outside `/api`: they call the same services as the API. */
 @Module({
-  imports: [SignInPagesModule, SchedulePagesModule],
+  imports: [SignInPagesModule, SchedulePagesModule, AttendancePagesModule],
 })
 export class PagesModule {}
