@@ -12,6 +12,8 @@ export type FieldErrors = Record<string, string[]>;
 export type FormResult<T> =
   { value: T; errors?: undefined } | { value?: undefined; errors: FieldErrors };
 
+const MISSING = new Set(['isDefined', 'isNotEmpty']);
+
 /** What a class-validator constraint means, in the page's language. */
 function explain(constraint: string, error: ValidationError, locale: Locale): string {
   const t = commonTexts(locale);
@@ -51,8 +53,10 @@ function collect(errors: ValidationError[], locale: Locale, into: FieldErrors, p
     const field = `${prefix}${error.property}`;
     const constraints = Object.keys(error.constraints ?? {});
     if (constraints.length > 0) {
-      // The first broken rule is the one to fix; the rest usually follow from it.
-      into[field] = [explain(constraints[0], error, locale)];
+      // A missing value is the one problem to fix (its length or format follow from it);
+      // otherwise the first broken rule.
+      const first = constraints.find((name) => MISSING.has(name)) ?? constraints[0];
+      into[field] = [explain(first, error, locale)];
     }
     collect(error.children ?? [], locale, into, `${field}.`);
   }
