@@ -53,6 +53,6 @@ const FINDERS = [
     NotificationsJob,
     NotificationsService,
   ],
-  exports: [NotificationScheduler],
+  exports: [NotificationScheduler, NotificationsService],
 })
 export class NotificationsModule {}

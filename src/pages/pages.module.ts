@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AdminPagesModule } from './admin/admin-pages.module';
 import { SignInPagesModule } from './sign-in/sign-in-pages.module';
 import { SchedulePagesModule } from './schedule/schedule-pages.module';
 import { AttendancePagesModule } from './attendance/attendance-pages.module';
 
 /** The web pages for people, outside `/api`: they call the same services as the API. */
 @Module({
-  imports: [SignInPagesModule, SchedulePagesModule, AttendancePagesModule],
+  imports: [AdminPagesModule, SignInPagesModule, SchedulePagesModule, AttendancePagesModule],
 })
 export class PagesModule {}

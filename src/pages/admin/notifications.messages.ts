@@ -1,0 +1,88 @@
+import { NotificationRule, NotificationStatus } from '../../notifications/notification.entity';
+import { catalogue } from '../shared/i18n';
+
+export const notificationTexts = catalogue({
+  ru: {
+    title: 'Уведомления',
+    intro:
+      'Очередь писем: что ждёт отправки, что отправлено, что не удалось и почему. Время — UTC.',
+    forParticipant: (name: string) => `Только письма участнику: ${name}`,
+    showEveryone: 'Показать всем',
+    filters: 'Отбор',
+    status: 'Статус',
+    rule: 'Правило',
+    any: 'Все',
+    apply: 'Показать',
+    listLabel: 'Уведомления',
+    empty: 'Писем нет.',
+    columnRecipient: 'Получатель',
+    columnRule: 'Правило',
+    columnStatus: 'Статус',
+    columnAttempts: 'Попыток',
+    columnWhen: 'Когда',
+    columnProblem: 'Ошибка или причина',
+    due: 'к сроку',
+    nextAttempt: 'следующая попытка',
+    sentAt: 'отправлено',
+    statusName: (status: NotificationStatus) =>
+      ({
+        pending: 'ждёт',
+        sending: 'отправляется',
+        sent: 'отправлено',
+        failed: 'не удалось',
+        skipped: 'пропущено',
+      })[status],
+    ruleName: (rule: NotificationRule) =>
+      ({
+        stage_announcement: 'анонс этапа',
+        evening_digest: 'вечерняя сводка',
+        session_reminder: 'напоминание о занятии',
+        meeting_reminder: 'напоминание о встрече с наставником',
+        agenda_change: 'изменение повестки',
+        invitation: 'приглашение',
+        password_reset: 'сброс пароля',
+        attendance_warning: 'предупреждение о посещаемости',
+      })[rule],
+  },
+  en: {
+    title: 'Notifications',
+    intro: 'The outbox: what waits to be sent, what was sent, what failed and why. Times in UTC.',
+    forParticipant: (name: string) => `Only the messages to the participant: ${name}`,
+    showEveryone: 'Show everyone’s',
+    filters: 'Filter',
+    status: 'Status',
+    rule: 'Rule',
+    any: 'Any',
+    apply: 'Show',
+    listLabel: 'Notifications',
+    empty: 'No messages.',
+    columnRecipient: 'Recipient',
+    columnRule: 'Rule',
+    columnStatus: 'Status',
+    columnAttempts: 'Attempts',
+    columnWhen: 'When',
+    columnProblem: 'Error or reason',
+    due: 'due',
+    nextAttempt: 'next attempt',
+    sentAt: 'sent',
+    statusName: (status: NotificationStatus) =>
+      ({
+        pending: 'pending',
+        sending: 'sending',
+        sent: 'sent',
+        failed: 'failed',
+        skipped: 'skipped',
+      })[status],
+    ruleName: (rule: NotificationRule) =>
+      ({
+        stage_announcement: 'stage announcement',
+        evening_digest: 'evening digest',
+        session_reminder: 'session reminder',
+        meeting_reminder: 'mentoring meeting reminder',
+        agenda_change: 'agenda change',
+        invitation: 'invitation',
+        password_reset: 'password reset',
+        attendance_warning: 'attendance warning',
+      })[rule],
+  },
+});
