@@ -122,6 +122,11 @@ export function SelectField({
   return (
     <div class={`field${errors?.[name] ? ' has-error' : ''}`}>
       <label for={name}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
       <select
         id={name}
         name={name}
