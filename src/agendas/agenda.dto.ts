@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { toLocalDateTime } from '../common/time/time';
 import { SessionResponse } from '../sessions/session.dto';
 import { SessionSnapshot } from '../sessions/session-snapshot';
+import { Conflict } from '../sessions/conflicts';
 import { AgendaChange } from './agenda-changes';
 import { AgendaVersion } from './agenda-version.entity';
 
@@ -61,6 +62,17 @@ export class AgendaVersionSummary {
   }
 }
 
+/** The agenda being edited, as those who may publish it see it. */
+export interface AgendaDraft {
+  /** As they are now, in time order. */
+  sessions: SessionResponse[];
+  conflicts: Conflict[];
+  /** The latest published version; null before the first. */
+  basedOn: number | null;
+  /** What the next publish would release, against that version; empty: nothing. */
+  changes: AgendaChange[];
+}
+
 /** One published version of a stage's agenda, as it was released. */
 export class AgendaVersionResponse extends AgendaVersionSummary {
   @ApiProperty({ example: 2 })
@@ -78,12 +90,15 @@ export class AgendaVersionResponse extends AgendaVersionSummary {
       ...AgendaVersionSummary.from(version),
       stageId: version.stageId,
       stage: version.stage,
-      sessions: version.sessions.map((session) => sessionOfVersion(session, version.stageId, zone)),
+      sessions: version.sessions.map((session) =>
+        sessionOfSnapshot(session, version.stageId, zone),
+      ),
     };
   }
 }
 
-function sessionOfVersion(
+/** A session as an agenda keeps it, as the API shows sessions. */
+export function sessionOfSnapshot(
   { startsAt, endsAt, ...session }: SessionSnapshot,
   stageId: number,
   timeZone: string,

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Caller } from '../access/caller';
 import { calendarFile } from '../calendar/calendar-file';
@@ -9,12 +9,17 @@ import { Page, PageQuery } from '../common/http/pagination';
 import { Clock } from '../common/time/clock';
 import { nextChangeTime } from '../common/time/time';
 import { UnitOfWork } from '../database/unit-of-work';
-import { findConflicts } from '../sessions/conflicts';
+import { Conflict, findConflicts } from '../sessions/conflicts';
 import { SessionsService } from '../sessions/sessions.service';
 import { Stage } from '../stages/stage.entity';
 import { StagesService } from '../stages/stages.service';
-import { agendaChanges, changedSessionIds } from './agenda-changes';
-import { AgendaVersionResponse, AgendaVersionSummary } from './agenda.dto';
+import { AgendaSnapshot, agendaChanges, changedSessionIds } from './agenda-changes';
+import {
+  AgendaDraft,
+  AgendaVersionResponse,
+  AgendaVersionSummary,
+  sessionOfSnapshot,
+} from './agenda.dto';
 import { AgendaVersion, StageSnapshot } from './agenda-version.entity';
 import { AgendaChangeNotices } from '../notifications/agenda-change-notices';
 import { publishedSessionEvent } from './published-session-event';
@@ -65,15 +70,8 @@ export class AgendasService {
     return this.unit.run(async (manager) => {
       const stage = await this.stages.lockForSessions(manager, stageId);
       await this.access.assertSees(caller, 'stage', stageId, 'Stage');
-      const sessions = await this.sessions.snapshotOfStage(manager, stageId);
-      const clashes = findConflicts(
-        sessions.map((session) => ({
-          ...session,
-          startsAt: new Date(session.startsAt),
-          endsAt: new Date(session.endsAt),
-        })),
-        stage.timeZone,
-      ).filter((conflict) => conflict.kind === 'track');
+      const snapshot = await this.currentAgenda(manager, stage);
+      const clashes = conflictsOf(snapshot).filter((conflict) => conflict.kind === 'track');
       if (clashes.length > 0) {
         throw new ConflictException({
           statusCode: 409,
@@ -84,11 +82,7 @@ export class AgendasService {
           conflicts: clashes,
         });
       }
-      const latest = await manager.findOne(AgendaVersion, {
-        where: { stageId },
-        order: { number: 'DESC' },
-      });
-      const snapshot = { stage: snapshotOf(stage), sessions };
+      const latest = await this.latestIn(manager, stageId);
       const changes = agendaChanges(latest, snapshot);
       if (latest && changes.length === 0) {
         if (options.unlessUnchanged) {
@@ -115,7 +109,7 @@ export class AgendasService {
         snapshot.stage,
         version.number,
         publishedAt,
-        sessions,
+        snapshot.sessions,
         changedSessionIds(changes),
       );
       const current = await this.published.ofStage(stageId, manager);
@@ -129,6 +123,30 @@ export class AgendasService {
       );
       return AgendaVersionResponse.from(version);
     });
+  }
+
+  /**
+   * The agenda being edited, for those who may publish it: its sessions as they are now, their
+   * conflicts, and what the next publish would release (the changes against the latest
+   * version, computed as `publish` computes them), from one read of the sessions.
+   */
+  async draft(caller: Caller, stageId: number): Promise<AgendaDraft> {
+    this.access.requireRole(caller, 'organizer', 'host');
+    await this.access.assertSees(caller, 'stage', stageId, 'Stage');
+    const manager = this.unit.manager;
+    const stage = await this.stages.findOrFail(stageId);
+    const [latest, snapshot] = await Promise.all([
+      this.latestIn(manager, stageId),
+      this.currentAgenda(manager, stage),
+    ]);
+    return {
+      basedOn: latest?.number ?? null,
+      changes: agendaChanges(latest, snapshot),
+      sessions: snapshot.sessions.map((session) =>
+        sessionOfSnapshot(session, stage.id, stage.timeZone),
+      ),
+      conflicts: conflictsOf(snapshot),
+    };
   }
 
   /** The published versions, newest first: for organizers and the stage's hosts. */
@@ -199,6 +217,18 @@ export class AgendasService {
     return { calendar, publishedAt: version.publishedAt };
   }
 
+  /** The stage and its sessions as they are now: what a publish would release. */
+  private async currentAgenda(manager: EntityManager, stage: Stage): Promise<AgendaSnapshot> {
+    return {
+      stage: snapshotOf(stage),
+      sessions: await this.sessions.snapshotOfStage(manager, stage.id),
+    };
+  }
+
+  private latestIn(manager: EntityManager, stageId: number): Promise<AgendaVersion | null> {
+    return manager.findOne(AgendaVersion, { where: { stageId }, order: { number: 'DESC' } });
+  }
+
   private async latestVersionOrFail(caller: Caller, stageId: number): Promise<AgendaVersion> {
     const stage = await this.stages.findOrFail(stageId);
     if (!stage.isPublic) {
@@ -213,6 +243,18 @@ export class AgendasService {
     }
     return version;
   }
+}
+
+/** The conflicts among an agenda's sessions: what the conflicts route finds, on a snapshot. */
+function conflictsOf({ stage, sessions }: AgendaSnapshot): Conflict[] {
+  return findConflicts(
+    sessions.map((session) => ({
+      ...session,
+      startsAt: new Date(session.startsAt),
+      endsAt: new Date(session.endsAt),
+    })),
+    stage.timeZone,
+  );
 }
 
 function snapshotOf(stage: Stage): StageSnapshot {

@@ -3,9 +3,16 @@ import { AdminPagesModule } from './admin/admin-pages.module';
 import { SignInPagesModule } from './sign-in/sign-in-pages.module';
 import { SchedulePagesModule } from './schedule/schedule-pages.module';
 import { AttendancePagesModule } from './attendance/attendance-pages.module';
+import { StagePagesModule } from './stages/stage-pages.module';
 
 /** The web pages for people, outside `/api`: they call the same services as the API. */
 @Module({
-  imports: [AdminPagesModule, SignInPagesModule, SchedulePagesModule, AttendancePagesModule],
+  imports: [
+    AdminPagesModule,
+    SignInPagesModule,
+    SchedulePagesModule,
+    AttendancePagesModule,
+    StagePagesModule,
+  ],
 })
 export class PagesModule {}

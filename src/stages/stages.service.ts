@@ -7,7 +7,7 @@ import { AttendanceEvidence } from '../attendance/attendance-evidence.service';
 import { AuditTrail } from '../audit/audit-trail';
 import { CohortsService } from '../cohorts/cohorts.service';
 import { notFound } from '../common/http/not-found';
-import { Page, toPage } from '../common/http/pagination';
+import { Page, PageQuery, toPage } from '../common/http/pagination';
 import { endOfLocalDate, keepWallClock, startOfLocalDate } from '../common/time/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Session } from '../sessions/session.entity';
@@ -66,6 +66,19 @@ export class StagesService {
     }
     const page = await select
       .orderBy('stage.sequence', 'ASC')
+      .offset(query.offset)
+      .limit(query.limit)
+      .getManyAndCount();
+    return toPage(page, query, StageResponse.from);
+  }
+
+  /** The stages whose agenda the caller edits (every one for organizers), latest first. */
+  async listEditable(caller: Caller, query: PageQuery): Promise<Page<StageResponse>> {
+    this.access.requireRole(caller, 'organizer', 'host');
+    const page = await this.access
+      .scope(this.stages.createQueryBuilder('stage'), caller, 'stage', 'stage.id')
+      .orderBy('stage.startDate', 'DESC')
+      .addOrderBy('stage.id', 'DESC')
       .offset(query.offset)
       .limit(query.limit)
       .getManyAndCount();
