@@ -1,7 +1,4 @@
-import { ClassConstructor } from 'class-transformer';
-import { Locale } from '../../common/i18n/locale';
-import { commonTexts } from '../shared/common.messages';
-import { FieldErrors, FormResult, readForm } from '../shared/forms';
+import { FieldErrors } from '../shared/forms';
 
 /** What was typed in a form, field by field: shown again beside the problems. */
 export type Typed = Record<string, string>;
@@ -25,27 +22,6 @@ export function withNumbers(typed: Typed, names: readonly string[]): Record<stri
       names.includes(name) && /^-?\d{1,10}$/.test(value.trim()) ? Number(value) : value,
     ]),
   );
-}
-
-/**
- * `readForm`, where a field left empty that the DTO needs says so: class-validator reports
- * every rule of a missing value, and the first one is not always `isNotEmpty`.
- */
-export async function readAdminForm<T extends object>(
-  dtoClass: ClassConstructor<T>,
-  input: Record<string, unknown>,
-  typed: Typed,
-  locale: Locale,
-): Promise<FormResult<T>> {
-  const result = await readForm(dtoClass, input, locale);
-  if (result.errors) {
-    for (const field of Object.keys(result.errors)) {
-      if (typed[field] !== undefined && typed[field].trim() === '') {
-        result.errors[field] = [commonTexts(locale).required];
-      }
-    }
-  }
-  return result;
 }
 
 /**

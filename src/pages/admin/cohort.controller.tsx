@@ -30,7 +30,7 @@ import { PageController } from '../shared/page-controller';
 import { pageOffset } from '../shared/paging';
 import { seeOther } from '../shared/redirects';
 import { sendFragment, sendPage } from '../shared/render';
-import { Typed, readAdminForm, reword, typedFields, withNumbers } from './admin-forms';
+import { Typed, reword, typedFields, withNumbers } from './admin-forms';
 import { ROWS_PER_PAGE, hrefOf, noticeOf } from './admin-parts';
 import { FoundParticipants, ParticipantSearch } from './cohort-enrollments.views';
 import { STAGE_FIELDS } from './cohort-stages.views';
@@ -131,7 +131,7 @@ export class CohortPageController {
       ...withNumbers(values, ['sequence']),
       isPublic: checkbox(body as Record<string, unknown>, 'isPublic'),
     };
-    const { value, errors } = await readAdminForm(CreateStageDto, input, values, page.locale);
+    const { value, errors } = await readForm(CreateStageDto, input, page.locale);
     if (errors) {
       return this.refuseStage(page, id, values, errors, [], 400, response);
     }
@@ -197,10 +197,9 @@ export class CohortPageController {
     const t = cohortTexts(page.locale);
     const values = typedFields(body, ['mentorId', 'participantId']);
     const mentorId = idOf(values.mentorId);
-    const { value, errors = {} } = await readAdminForm(
+    const { value, errors = {} } = await readForm(
       CreateMentorAssignmentDto,
       { cohortId: id, ...withNumbers({ participantId: values.participantId }, ['participantId']) },
-      values,
       page.locale,
     );
     if (mentorId === null) {

@@ -8,7 +8,7 @@ import { PageController } from '../shared/page-controller';
 import { pageOffset } from '../shared/paging';
 import { seeOther } from '../shared/redirects';
 import { sendPage } from '../shared/render';
-import { FormState, readAdminForm, reword, typedFields } from './admin-forms';
+import { FormState, reword, typedFields } from './admin-forms';
 import { ROWS_PER_PAGE, hrefOf, noticeOf } from './admin-parts';
 import { participantTexts } from './participants.messages';
 import { PARTICIPANT_FIELDS, ParticipantsPage } from './participants.views';
@@ -47,12 +47,7 @@ export class ParticipantsPageController {
   ): Promise<void> {
     const t = participantTexts(page.locale);
     const values = typedFields(body, PARTICIPANT_FIELDS);
-    const { value, errors } = await readAdminForm(
-      CreateParticipantDto,
-      values,
-      values,
-      page.locale,
-    );
+    const { value, errors } = await readForm(CreateParticipantDto, values, page.locale);
     if (errors) {
       reword(errors, values, 'phone', t.phoneFormat);
       return this.render(page, '', 0, { values, errors }, 400, response);

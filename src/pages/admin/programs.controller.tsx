@@ -5,13 +5,13 @@ import { CohortsService } from '../../cohorts/cohorts.service';
 import { IdParam } from '../../common/http/id-param';
 import { CreateProgramDto } from '../../programs/program.dto';
 import { ProgramsService } from '../../programs/programs.service';
-import { problemsOf } from '../shared/forms';
+import { problemsOf, readForm } from '../shared/forms';
 import { Page, PageContext, PageRoles } from '../shared/page-context';
 import { PageController } from '../shared/page-controller';
 import { pageOffset } from '../shared/paging';
 import { seeOther } from '../shared/redirects';
 import { sendPage } from '../shared/render';
-import { FormState, readAdminForm, typedFields, withNumbers } from './admin-forms';
+import { FormState, typedFields, withNumbers } from './admin-forms';
 import { ROWS_PER_PAGE, noticeOf } from './admin-parts';
 import { programTexts } from './programs.messages';
 import { NEW_PROGRAM, PROGRAM_FIELDS, ProgramPage, ProgramsPage } from './programs.views';
@@ -39,10 +39,9 @@ export class ProgramsPagesController {
   @Post('programs')
   async create(@Page() page: PageContext, @Body() body: unknown, @Res() response: Response) {
     const values = typedFields(body, PROGRAM_FIELDS);
-    const { value, errors } = await readAdminForm(
+    const { value, errors } = await readForm(
       CreateProgramDto,
       withNumbers(values, ['requiredAttendancePercent']),
-      values,
       page.locale,
     );
     if (errors) {
@@ -78,7 +77,7 @@ export class ProgramsPagesController {
     @Res() response: Response,
   ) {
     const values = typedFields(body, ['title']);
-    const { value, errors } = await readAdminForm(CreateCohortDto, values, values, page.locale);
+    const { value, errors } = await readForm(CreateCohortDto, values, page.locale);
     if (errors) {
       return this.showProgram(page, id, 0, { values, errors }, 400, response);
     }

@@ -12,8 +12,6 @@ export type FieldErrors = Record<string, string[]>;
 export type FormResult<T> =
   { value: T; errors?: undefined } | { value?: undefined; errors: FieldErrors };
 
-const MISSING = new Set(['isDefined', 'isNotEmpty']);
-
 /** What a class-validator constraint means, in the page's language. */
 function explain(constraint: string, error: ValidationError, locale: Locale): string {
   const t = commonTexts(locale);
@@ -53,10 +51,13 @@ function collect(errors: ValidationError[], locale: Locale, into: FieldErrors, p
     const field = `${prefix}${error.property}`;
     const constraints = Object.keys(error.constraints ?? {});
     if (constraints.length > 0) {
-      // A missing value is the one problem to fix (its length or format follow from it);
-      // otherwise the first broken rule.
-      const first = constraints.find((name) => MISSING.has(name)) ?? constraints[0];
-      into[field] = [explain(first, error, locale)];
+      // A value left out of a field that needs one is only missing (every other rule then fails
+      // too); otherwise the first broken rule is the one to fix.
+      into[field] = [
+        error.value === undefined
+          ? commonTexts(locale).required
+          : explain(constraints[0], error, locale),
+      ];
     }
     collect(error.children ?? [], locale, into, `${field}.`);
   }
@@ -64,7 +65,7 @@ function collect(errors: ValidationError[], locale: Locale, into: FieldErrors, p
 
 /**
  * A submitted form as the API's input class, checked by the same rules as the API: each
- * field's problem in the page's language, or the value. Empty optional fields count as absent.
+ * field's problem in the page's language, or the value. Fields left empty (or blank) count as absent.
  */
 export async function readForm<T extends object>(
   dtoClass: ClassConstructor<T>,
@@ -72,7 +73,9 @@ export async function readForm<T extends object>(
   locale: Locale,
 ): Promise<FormResult<T>> {
   const fields = Object.fromEntries(
-    Object.entries(input).filter(([key, value]) => key !== CSRF_FIELD && value !== ''),
+    Object.entries(input).filter(
+      ([key, value]) => key !== CSRF_FIELD && !(typeof value === 'string' && value.trim() === ''),
+    ),
   );
   const errors: FieldErrors = {};
   const { problems } = findInputProblems(fields);
