@@ -519,7 +519,7 @@ describe('Pages: a stage of 300 sessions', () => {
     }
     const small = await createStage(
       t,
-      { startDate: '2026-12-14', endDate: '2026-12-18' },
+      { startDate: '2026-12-14', endDate: '2026-12-18', isPublic: true },
       cohort.id,
     );
     smallStageId = small.id;
@@ -577,7 +577,7 @@ describe('Pages: a stage of 300 sessions', () => {
   it('renders the host’s page and the public agenda in under 50 ms, with as many queries as a small stage', async () => {
     const agent = await signedInAgent(host.email);
     const stagePage = await agent.get(`/stages/${stageId}`).expect(200);
-    expect(stagePage.text.match(/class="session-row[ "]/g)).toHaveLength(200);
+    expect(stagePage.text.match(/class="session-row[ "]/g)).toHaveLength(100);
     expect(stagePage.text).toContain('Иванов И. И. выступает на обоих');
     expect(stagePage.text).toContain('Изменено');
     // The first version's 300 changes are on a page of their own, 50 at a time.

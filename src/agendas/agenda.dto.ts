@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { Page } from '../common/http/pagination';
 import { toLocalDateTime } from '../common/time/time';
 import { SessionResponse } from '../sessions/session.dto';
 import { SessionSnapshot } from '../sessions/session-snapshot';
@@ -64,8 +65,8 @@ export class AgendaVersionSummary {
 
 /** The agenda being edited, as those who may publish it see it. */
 export interface AgendaDraft {
-  /** As they are now, in time order. */
-  sessions: SessionResponse[];
+  /** A page of them as they are now, in time order. */
+  sessions: Page<SessionResponse>;
   conflicts: Conflict[];
   /** The latest published version; null before the first. */
   basedOn: number | null;

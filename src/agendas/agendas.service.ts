@@ -126,11 +126,12 @@ export class AgendasService {
   }
 
   /**
-   * The agenda being edited, for those who may publish it: its sessions as they are now, their
-   * conflicts, and what the next publish would release (the changes against the latest
-   * version, computed as `publish` computes them), from one read of the sessions.
+   * The agenda being edited, for those who may publish it: a page of its sessions as they are
+   * now, the conflicts among all of them, and what the next publish would release (the changes
+   * against the latest version, computed as `publish` computes them), from one read of the
+   * sessions.
    */
-  async draft(caller: Caller, stageId: number): Promise<AgendaDraft> {
+  async draft(caller: Caller, stageId: number, sessionsPage: PageQuery): Promise<AgendaDraft> {
     this.access.requireRole(caller, 'organizer', 'host');
     await this.access.assertSees(caller, 'stage', stageId, 'Stage');
     const manager = this.unit.manager;
@@ -139,12 +140,18 @@ export class AgendasService {
       this.latestIn(manager, stageId),
       this.currentAgenda(manager, stage),
     ]);
+    const { offset, limit } = sessionsPage;
     return {
       basedOn: latest?.number ?? null,
       changes: agendaChanges(latest, snapshot),
-      sessions: snapshot.sessions.map((session) =>
-        sessionOfSnapshot(session, stage.id, stage.timeZone),
-      ),
+      sessions: {
+        items: snapshot.sessions
+          .slice(offset, offset + limit)
+          .map((session) => sessionOfSnapshot(session, stage.id, stage.timeZone)),
+        total: snapshot.sessions.length,
+        limit,
+        offset,
+      },
       conflicts: conflictsOf(snapshot),
     };
   }

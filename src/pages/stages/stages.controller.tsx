@@ -47,7 +47,7 @@ import {
 import { stageTexts } from './stages.messages';
 
 const STAGES_PER_PAGE = 20;
-const SESSIONS_PER_PAGE = 200;
+const SESSIONS_PER_PAGE = 100;
 const CHANGES_PER_PAGE = 50;
 const VERSIONS_PER_PAGE = 5;
 /** Every overlap of a stage: the page flags each beside its sessions. */
@@ -333,7 +333,8 @@ export class StagePagesController {
     before: Conflict[],
     response: Response,
   ): Promise<void> {
-    const draft = await this.agendas.draft(page.caller, stage.id);
+    // The changes and conflicts only: the row is the saved session.
+    const draft = await this.agendas.draft(page.caller, stage.id, { limit: 0, offset: 0 });
     const after = draft.conflicts;
     const flags = conflictsBySession(after);
     const touched = new Set(
@@ -393,18 +394,16 @@ export class StagePagesController {
     };
     const [stage, draft, versions] = await Promise.all([
       this.stages.get(page.caller, stageId),
-      this.agendas.draft(page.caller, stageId),
+      this.agendas.draft(page.caller, stageId, {
+        limit: SESSIONS_PER_PAGE,
+        offset: offsets.offset,
+      }),
       this.agendas.listVersions(page.caller, stageId, {
         limit: VERSIONS_PER_PAGE,
         offset: offsets.versions,
       }),
     ]);
-    const sessions = {
-      items: draft.sessions.slice(offsets.offset, offsets.offset + SESSIONS_PER_PAGE),
-      total: draft.sessions.length,
-      limit: SESSIONS_PER_PAGE,
-      offset: offsets.offset,
-    };
+    const { sessions } = draft;
     const path = `/stages/${stage.id}`;
     sendPage(
       response,
