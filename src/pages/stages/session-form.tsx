@@ -187,6 +187,8 @@ function Input(
   props: FieldProps & {
     value: string;
     type?: 'text' | 'url' | 'datetime-local';
+    min?: string;
+    max?: string;
     maxLength?: number;
     required?: boolean;
     autofocus?: boolean;
@@ -198,6 +200,8 @@ function Input(
         {...controlOf(props)}
         type={props.type ?? 'text'}
         value={props.value}
+        min={props.min}
+        max={props.max}
         maxLength={props.maxLength}
         required={props.required}
         autofocus={props.autofocus}
@@ -257,6 +261,8 @@ export function SessionForm({
   // The offset of the stage's first day: the zone's name for the hint, not a time of its own.
   const zone = cityAndOffset(stage.city, `${stage.startDate}T12:00:00Z`, stage.timeZone);
   const timeHint = t.localTimeHint(zone);
+  // The stage's days, for the browser's date picker; the service checks them anyway.
+  const days = { min: `${stage.startDate}T00:00`, max: `${stage.endDate}T23:59` };
   return (
     <form
       method="post"
@@ -302,6 +308,7 @@ export function SessionForm({
           type="datetime-local"
           value={values.startsAt}
           hint={timeHint}
+          {...days}
           required
         />
         <Input
@@ -311,6 +318,7 @@ export function SessionForm({
           type="datetime-local"
           value={values.endsAt}
           hint={timeHint}
+          {...days}
           required
         />
       </div>
