@@ -232,8 +232,13 @@ export class AgendasService {
     };
   }
 
+  /** The latest version as the next one is compared with it: its own changes are not read. */
   private latestIn(manager: EntityManager, stageId: number): Promise<AgendaVersion | null> {
-    return manager.findOne(AgendaVersion, { where: { stageId }, order: { number: 'DESC' } });
+    return manager.findOne(AgendaVersion, {
+      select: { id: true, number: true, publishedAt: true, stage: true, sessions: true },
+      where: { stageId },
+      order: { number: 'DESC' },
+    });
   }
 
   private async latestVersionOrFail(caller: Caller, stageId: number): Promise<AgendaVersion> {

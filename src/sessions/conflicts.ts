@@ -78,6 +78,24 @@ function roomOf(session: ScheduledSession): string | null {
   return [session.venue, session.address].filter(Boolean).join(', ');
 }
 
+/** What a session is compared by, worked out once however many sessions it overlaps. */
+interface Compared {
+  session: ScheduledSession;
+  speakers: Set<string>;
+  room: string | null;
+  normalizedRoom: string | null;
+}
+
+function compared(session: ScheduledSession): Compared {
+  const room = roomOf(session);
+  return {
+    session,
+    speakers: new Set(session.speakers.map(normalized)),
+    room,
+    normalizedRoom: room && normalized(room),
+  };
+}
+
 /**
  * The conflicts among `sessions` (one stage's), in order of the earlier session's start.
  * Cancelled sessions conflict with nothing. With `involving`, only that session's conflicts.
@@ -89,57 +107,49 @@ export function findConflicts(
 ): Conflict[] {
   const active = sessions
     .filter((session) => session.status !== 'cancelled')
-    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id)
+    .map(compared);
   const conflicts: Conflict[] = [];
   for (let i = 0; i < active.length; i++) {
-    for (let j = i + 1; j < active.length && active[j].startsAt < active[i].endsAt; j++) {
-      const [first, second] = [active[i], active[j]];
+    const first = active[i].session;
+    for (let j = i + 1; j < active.length && active[j].session.startsAt < first.endsAt; j++) {
+      const second = active[j].session;
       if (involving === undefined || first.id === involving || second.id === involving) {
-        conflicts.push(...conflictsOfPair(first, second, timeZone));
+        conflicts.push(...conflictsOfPair(active[i], active[j], timeZone));
       }
     }
   }
   return conflicts;
 }
 
-function conflictsOfPair(
-  first: ScheduledSession,
-  second: ScheduledSession,
-  timeZone: string,
-): Conflict[] {
-  const both = [first, second].map((session) => describe(session, timeZone));
+function conflictsOfPair(one: Compared, other: Compared, timeZone: string): Conflict[] {
+  const [first, second] = [one.session, other.session];
   const titles = `"${first.title}" and "${second.title}"`;
-  const conflicts: Conflict[] = [];
+  const conflicts: Omit<Conflict, 'sessions'>[] = [];
   for (const mentor of first.mentors ?? []) {
-    if ((second.mentors ?? []).some((other) => other.id === mentor.id)) {
+    if ((second.mentors ?? []).some((leader) => leader.id === mentor.id)) {
       conflicts.push({
         kind: 'mentor',
         message: `${mentor.fullName} leads ${titles} at once`,
-        sessions: both,
         mentorId: mentor.id,
         person: mentor.fullName,
       });
     }
   }
-  const secondSpeakers = new Set(second.speakers.map(normalized));
   for (const speaker of new Set(first.speakers)) {
-    if (secondSpeakers.has(normalized(speaker))) {
+    if (other.speakers.has(normalized(speaker))) {
       conflicts.push({
         kind: 'speaker',
         message: `${speaker} speaks at ${titles} at once`,
-        sessions: both,
         person: speaker,
       });
     }
   }
-  const room = roomOf(first);
-  const otherRoom = roomOf(second);
-  if (room && otherRoom && normalized(room) === normalized(otherRoom)) {
+  if (one.normalizedRoom && one.normalizedRoom === other.normalizedRoom) {
     conflicts.push({
       kind: 'room',
-      message: `${titles} take place in ${room} at once`,
-      sessions: both,
-      room,
+      message: `${titles} take place in ${one.room} at once`,
+      room: one.room!,
     });
   }
   if (first.isMandatory && second.isMandatory && first.track === second.track) {
@@ -147,11 +157,14 @@ function conflictsOfPair(
     conflicts.push({
       kind: 'track',
       message: `${titles} are both mandatory in ${track} at once: the cohort cannot attend both`,
-      sessions: both,
       track: first.track,
     });
   }
-  return conflicts;
+  if (conflicts.length === 0) {
+    return [];
+  }
+  const sessions = [first, second].map((session) => describe(session, timeZone));
+  return conflicts.map((conflict) => ({ ...conflict, sessions }));
 }
 
 function describe(session: ScheduledSession, timeZone: string): ConflictingSession {

@@ -109,18 +109,30 @@ export class SessionsService {
   }
 
   /** The mentors who lead each of `sessions`, by name, read in one query. */
-  private async attachMentors(manager: EntityManager, sessions: Session[]): Promise<void> {
+  /** With `stageId`, `sessions` are all of that stage's, found by it rather than one by one. */
+  private async attachMentors(
+    manager: EntityManager,
+    sessions: Session[],
+    stageId?: number,
+  ): Promise<void> {
     if (sessions.length === 0) {
       return;
     }
-    const links = await manager
+    const query = manager
       .createQueryBuilder(Mentor, 'mentor')
       .innerJoin(SESSION_MENTORS, 'link', '"link"."mentorId" = mentor.id')
       .select(['mentor.id', 'mentor.fullName', 'mentor.position'])
-      .addSelect('"link"."sessionId"', 'sessionId')
-      .where('"link"."sessionId" IN (:...sessionIds)', {
+      .addSelect('"link"."sessionId"', 'sessionId');
+    if (stageId === undefined) {
+      query.where('"link"."sessionId" IN (:...sessionIds)', {
         sessionIds: sessions.map((session) => session.id),
-      })
+      });
+    } else {
+      query
+        .innerJoin(Session, 'session', 'session.id = "link"."sessionId"')
+        .where('session.stageId = :stageId', { stageId });
+    }
+    const links = await query
       .orderBy('mentor.fullName', 'ASC')
       .addOrderBy('mentor.id', 'ASC')
       .getRawMany<{
@@ -211,7 +223,7 @@ export class SessionsService {
       where: { stageId },
       order: { startsAt: 'ASC', id: 'ASC' },
     });
-    await this.attachMentors(manager, sessions);
+    await this.attachMentors(manager, sessions, stageId);
     return sessions.map((session) => ({
       id: session.id,
       title: session.title,
