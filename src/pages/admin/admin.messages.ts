@@ -17,7 +17,6 @@ export const adminTexts = catalogue({
         attended: 'считаются посещением',
         missed: 'считаются пропуском',
       })[rule],
-    pages: (list: string) => `Страницы: ${list}`,
     none: '—',
   },
   en: {
@@ -33,7 +32,6 @@ export const adminTexts = catalogue({
         attended: 'count as attended',
         missed: 'count as missed',
       })[rule],
-    pages: (list: string) => `Pages: ${list}`,
     none: '—',
   },
 });

@@ -5,7 +5,8 @@ import { FieldErrors } from '../shared/forms';
 import { FormProblems, TextField } from '../shared/form-fields';
 import { CsrfField } from '../shared/layout';
 import { PageContext } from '../shared/page-context';
-import { Pager, ScrollTable } from './admin-parts';
+import { ScrollTable } from './admin-parts';
+import { Pager } from '../shared/pager';
 import { adminTexts } from './admin.messages';
 import { cohortTexts } from './cohort.messages';
 

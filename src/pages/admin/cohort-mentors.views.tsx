@@ -6,7 +6,7 @@ import { FormProblems, SelectField } from '../shared/form-fields';
 import { CsrfField } from '../shared/layout';
 import { PageContext } from '../shared/page-context';
 import { FormState } from './admin-forms';
-import { Pager } from './admin-parts';
+import { Pager } from '../shared/pager';
 import { cohortTexts } from './cohort.messages';
 
 /** A mentor chosen on the page, with its mentees in this cohort. */

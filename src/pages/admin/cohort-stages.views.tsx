@@ -7,7 +7,8 @@ import { CsrfField } from '../shared/layout';
 import { PageContext } from '../shared/page-context';
 import { cityAndOffset } from '../shared/time';
 import { FormState } from './admin-forms';
-import { Pager, ScrollTable } from './admin-parts';
+import { ScrollTable } from './admin-parts';
+import { Pager } from '../shared/pager';
 import { cohortTexts } from './cohort.messages';
 import { russianZoneOptions } from './russian-zones';
 

@@ -7,7 +7,8 @@ import { SelectField } from '../shared/form-fields';
 import { Layout } from '../shared/layout';
 import { PageContext } from '../shared/page-context';
 import { isoOf } from '../shared/time';
-import { Pager, ScrollTable, hrefOf } from './admin-parts';
+import { ScrollTable } from './admin-parts';
+import { Pager, hrefOf } from '../shared/pager';
 import { notificationTexts } from './notifications.messages';
 
 /** The outbox's filters as the page shows them. */

@@ -9,7 +9,8 @@ import { pageOffset } from '../shared/paging';
 import { seeOther } from '../shared/redirects';
 import { sendPage } from '../shared/render';
 import { FormState, reword, typedFields } from './admin-forms';
-import { ROWS_PER_PAGE, hrefOf, noticeOf } from './admin-parts';
+import { ROWS_PER_PAGE, noticeOf } from './admin-parts';
+import { hrefOf } from '../shared/pager';
 import { participantTexts } from './participants.messages';
 import { PARTICIPANT_FIELDS, ParticipantsPage } from './participants.views';
 

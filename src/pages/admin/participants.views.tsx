@@ -5,7 +5,8 @@ import { FormProblems, Notice, SelectField, TextField } from '../shared/form-fie
 import { CsrfField, Layout } from '../shared/layout';
 import { PageContext } from '../shared/page-context';
 import { FormState } from './admin-forms';
-import { Pager, ScrollTable, hrefOf } from './admin-parts';
+import { ScrollTable } from './admin-parts';
+import { Pager, hrefOf } from '../shared/pager';
 import { participantTexts } from './participants.messages';
 
 export const PARTICIPANT_FIELDS = [

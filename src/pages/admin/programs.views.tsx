@@ -6,7 +6,8 @@ import { FormProblems, Notice, SelectField, TextArea, TextField } from '../share
 import { CsrfField, Layout } from '../shared/layout';
 import { PageContext } from '../shared/page-context';
 import { FormState } from './admin-forms';
-import { Breadcrumbs, Pager, ScrollTable, hrefOf } from './admin-parts';
+import { Breadcrumbs, ScrollTable } from './admin-parts';
+import { Pager, hrefOf } from '../shared/pager';
 import { adminTexts } from './admin.messages';
 import { programTexts } from './programs.messages';
 

@@ -5,7 +5,8 @@ import { EnrollmentStatus } from '../../enrollments/enrollment.entity';
 import { ProgramResponse } from '../../programs/program.dto';
 import { Layout } from '../shared/layout';
 import { PageContext } from '../shared/page-context';
-import { Breadcrumbs, Pager, ScrollTable, hrefOf } from './admin-parts';
+import { Breadcrumbs, ScrollTable } from './admin-parts';
+import { Pager, hrefOf } from '../shared/pager';
 import { adminTexts } from './admin.messages';
 import { reportTexts } from './report.messages';
 

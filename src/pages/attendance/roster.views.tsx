@@ -1,3 +1,4 @@
+import { Pager } from '../shared/pager';
 import { ATTENDANCE_STATUSES, AttendanceStatus } from '../../attendance/attendance-record.entity';
 import {
   AttendanceResponse,
@@ -168,36 +169,6 @@ function RosterRow({
   );
 }
 
-function Pager({
-  sessionId,
-  offset,
-  shown,
-  total,
-  locale,
-}: {
-  sessionId: number;
-  offset: number;
-  shown: number;
-  total: number;
-  locale: Locale;
-}) {
-  const t = commonTexts(locale);
-  if (total <= ROSTER_PAGE_SIZE) {
-    return null;
-  }
-  return (
-    <nav class="pager" aria-label={t.pageOf(offset + 1, offset + shown, total)}>
-      {offset > 0 && (
-        <a href={rosterPath(sessionId, Math.max(0, offset - ROSTER_PAGE_SIZE))}>{t.previous}</a>
-      )}
-      <span>{t.pageOf(offset + 1, offset + shown, total)}</span>
-      {offset + shown < total && (
-        <a href={rosterPath(sessionId, offset + ROSTER_PAGE_SIZE)}>{t.next}</a>
-      )}
-    </nav>
-  );
-}
-
 /**
  * The check-in code with its QR code, asking for itself again when a rotating code changes
  * (and now and then for a fixed one, in case staff replaced it).
@@ -301,10 +272,9 @@ export function RosterPage({
           </h2>
           {editable && <p class="hint">{t.howTo}</p>}
           <Pager
-            sessionId={summary.id}
-            offset={offset}
-            shown={entries.length}
-            total={total}
+            list={{ total, limit: ROSTER_PAGE_SIZE, offset }}
+            hrefAt={(at) => rosterPath(summary.id, at)}
+            label={t.rosterTitle}
             locale={page.locale}
           />
           {entries.length === 0 ? (
@@ -325,10 +295,9 @@ export function RosterPage({
             </ol>
           )}
           <Pager
-            sessionId={summary.id}
-            offset={offset}
-            shown={entries.length}
-            total={total}
+            list={{ total, limit: ROSTER_PAGE_SIZE, offset }}
+            hrefAt={(at) => rosterPath(summary.id, at)}
+            label={t.rosterTitle}
             locale={page.locale}
           />
         </section>

@@ -32,6 +32,7 @@ export const commonTexts = catalogue({
     previous: 'Назад',
     next: 'Дальше',
     pageOf: (from: number, to: number, total: number) => `${from}–${to} из ${total}`,
+    pages: (list: string) => `Страницы: ${list}`,
     nothingYet: 'Пока пусто.',
     errorTitle: (status: number) =>
       status === 404
@@ -91,6 +92,7 @@ export const commonTexts = catalogue({
     previous: 'Previous',
     next: 'Next',
     pageOf: (from: number, to: number, total: number) => `${from}–${to} of ${total}`,
+    pages: (list: string) => `Pages: ${list}`,
     nothingYet: 'Nothing yet.',
     errorTitle: (status: number) =>
       status === 404
