@@ -382,4 +382,26 @@ describe('Pages: signing in and the participant’s schedule', () => {
       .send({ email: 'ivanov@example.ru', password: 'a brand new password' })
       .expect(200);
   });
+  it('checks in from the schedule during the window, and the button goes', async () => {
+    const { body: code } = await t
+      .http()
+      .get(`/api/sessions/${sessions.tyumen.id}/check-in-code`)
+      .expect(200);
+    const context = await openContext(browser, baseURL, 'phone');
+    const page = await context.newPage();
+    await signIn(page, email, TEST_PASSWORD);
+    await page.getByRole('link', { name: 'Отметиться' }).click();
+    expect(new URL(page.url()).pathname).toBe(`/check-in/${sessions.tyumen.id}`);
+    await page.getByLabel('Код занятия').fill(code.code);
+    await page.getByRole('button', { name: 'Отметиться' }).click();
+    await expect(page.locator('main').textContent()).resolves.toContain('присутств');
+    const { body: records } = await t
+      .http()
+      .get(`/api/sessions/${sessions.tyumen.id}/attendance`)
+      .expect(200);
+    expect(JSON.stringify(records)).toContain('"method":"self"');
+    await page.goto('/schedule');
+    await expect(page.getByRole('link', { name: 'Отметиться' }).count()).resolves.toBe(0);
+    await context.close();
+  });
 });
