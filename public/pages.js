@@ -47,7 +47,8 @@
 
   function retryLater(element) {
     var holder = holderOf(element);
-    if (!holder) return;
+    // A later tap on the same row took over: the older choice is not sent again.
+    if (!holder || !element.hasAttribute('data-pending')) return;
     showState(holder, 'failed');
     var attempt = Number(element.getAttribute('data-attempt') || '0');
     element.setAttribute('data-attempt', String(attempt + 1));

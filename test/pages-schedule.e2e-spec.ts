@@ -198,19 +198,44 @@ describe('Pages: signing in and the participant’s schedule', () => {
     // The participant's language is Russian: it wins over the browser's.
     await expect(page.locator('h1').textContent()).resolves.toBe('Моё расписание');
     await t.as(token).put('/api/me/notification-preferences').send({ locale: 'en' }).expect(200);
-    await page.reload();
-    await expect(page.locator('h1').textContent()).resolves.toBe('My schedule');
-    await expect(page.locator('main > section.day h2').textContent()).resolves.toBe(
-      'Tuesday, 15 December 2026',
-    );
-    await expect(page.getByRole('link', { name: 'Check in' }).count()).resolves.toBe(1);
-    // The language switch wins over the account's, and stays.
-    await page.getByRole('link', { name: 'Русский' }).click();
-    await expect(page.locator('h1').textContent()).resolves.toBe('Моё расписание');
-    await page.goto('/schedule');
-    await expect(page.locator('h1').textContent()).resolves.toBe('Моё расписание');
+    try {
+      await page.reload();
+      await expect(page.locator('h1').textContent()).resolves.toBe('My schedule');
+      await expect(page.locator('main > section.day h2').textContent()).resolves.toBe(
+        'Tuesday, 15 December 2026',
+      );
+      await expect(page.getByRole('link', { name: 'Check in' }).count()).resolves.toBe(1);
+      // The language switch wins over the account's, and stays.
+      await page.getByRole('link', { name: 'Русский' }).click();
+      await expect(page.locator('h1').textContent()).resolves.toBe('Моё расписание');
+      await page.goto('/schedule');
+      await expect(page.locator('h1').textContent()).resolves.toBe('Моё расписание');
+    } finally {
+      await context.close();
+      await t.as(token).put('/api/me/notification-preferences').send({ locale: 'ru' }).expect(200);
+    }
+  });
+
+  it('keeps the pages’ session and the API’s bearer tokens apart', async () => {
+    const context = await openContext(browser, baseURL, 'desktop');
+    const page = await context.newPage();
+    await signIn(page, email, TEST_PASSWORD);
+    const session = (await context.cookies()).find((cookie) => cookie.name === 'session')!;
+    await t.as(session.value).get('/api/me').expect(401);
+    const asCookie = await t.anonymous().get('/schedule').set('Cookie', `session=${token}`);
+    expect(asCookie.status).toBe(303);
+    expect(asCookie.headers.location).toBe('/?next=%2Fschedule');
     await context.close();
-    await t.as(token).put('/api/me/notification-preferences').send({ locale: 'ru' }).expect(200);
+  });
+
+  it('answers a form too large to read with a page, not a server error', async () => {
+    const response = await t
+      .anonymous()
+      .post('/sign-in')
+      .type('form')
+      .send({ email: 'x'.repeat(2 * 1024 * 1024), password: 'x' });
+    expect(response.status).toBe(413);
+    expect(response.headers['content-type']).toContain('text/html');
   });
 
   it('a wrong password keeps the email and says so; a bad email is marked beside its field', async () => {

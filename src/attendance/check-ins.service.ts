@@ -114,11 +114,16 @@ export class CheckIns {
   }
 
   /**
-   * Which of these sessions the participant may check in to now: not cancelled, inside the
-   * window, not marked yet. One query for a page of a schedule.
+   * Which of these published sessions (times and status as published) the participant may
+   * check in to now: not cancelled, inside the window, not marked yet. One query for a page of
+   * a schedule.
    */
-  async openFor(caller: Caller, sessionIds: number[]): Promise<Set<number>> {
-    if (caller.role !== 'participant' || caller.participantId === null || sessionIds.length === 0) {
+  async openFor(
+    caller: Caller,
+    sessions: { id: number; startsAt: string; endsAt: string; status: string }[],
+  ): Promise<Set<number>> {
+    const candidates = sessions.filter((session) => session.status !== 'cancelled');
+    if (caller.role !== 'participant' || caller.participantId === null || candidates.length === 0) {
       return new Set();
     }
     const rows = await this.dataSource
@@ -133,35 +138,35 @@ export class CheckIns {
         { participantId: caller.participantId },
       )
       .select('session.id', 'id')
-      .addSelect('session.startsAt', 'startsAt')
-      .addSelect('session.endsAt', 'endsAt')
       .addSelect('program.checkInOpensMinutesBefore', 'opensBefore')
       .addSelect('program.checkInClosesMinutesAfterEnd', 'closesAfter')
-      .where('session.id IN (:...sessionIds)', { sessionIds })
-      .andWhere("session.status <> 'cancelled'")
+      .where('session.id IN (:...sessionIds)', { sessionIds: candidates.map(({ id }) => id) })
       .andWhere('record.id IS NULL')
       .getRawMany<{
         id: number | string;
-        startsAt: Date | string;
-        endsAt: Date | string;
         opensBefore: number | string;
         closesAfter: number | string;
       }>();
+    const windows = new Map(rows.map((row) => [Number(row.id), row]));
     const now = this.clock.now();
     return new Set(
-      rows
-        .filter((row) => {
+      candidates
+        .filter((session) => {
+          const program = windows.get(session.id);
+          if (!program) {
+            return false;
+          }
           const window = checkInWindow(
-            { startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt) },
+            { startsAt: new Date(session.startsAt), endsAt: new Date(session.endsAt) },
             {
-              checkInOpensMinutesBefore: Number(row.opensBefore),
-              checkInClosesMinutesAfterEnd: Number(row.closesAfter),
+              checkInOpensMinutesBefore: Number(program.opensBefore),
+              checkInClosesMinutesAfterEnd: Number(program.closesAfter),
               lateAfterMinutes: 0,
             },
           );
           return now >= window.opensAt && now <= window.closesAt;
         })
-        .map((row) => Number(row.id)),
+        .map((session) => session.id),
     );
   }
 

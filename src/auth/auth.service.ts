@@ -22,6 +22,8 @@ export interface AccessTokenClaims {
   role: Role;
   /** The account's token version when issued: a later password change or deactivation ends it. */
   ver: number;
+  /** `pages`: the web pages' session cookie, which the API does not take as a bearer token. */
+  use?: 'pages';
 }
 
 @Injectable()
@@ -67,10 +69,20 @@ export class AuthService {
     };
   }
 
-  async issueToken(
-    account: Account,
-    expiresIn = this.config.get('JWT_TTL_SECONDS', { infer: true }),
-  ): Promise<AccessTokenResponse> {
+  /** The token of a sign-in on the web pages, for their cookie (`SESSION_TTL_HOURS`). */
+  issuePageSession(account: Account): Promise<string> {
+    const claims: AccessTokenClaims = {
+      sub: String(account.id),
+      role: account.role,
+      ver: account.tokenVersion,
+      use: 'pages',
+    };
+    const expiresIn = this.config.get('SESSION_TTL_HOURS', { infer: true }) * 3600;
+    return this.jwt.signAsync(claims, { algorithm: TOKEN_ALGORITHM, expiresIn });
+  }
+
+  async issueToken(account: Account): Promise<AccessTokenResponse> {
+    const expiresIn = this.config.get('JWT_TTL_SECONDS', { infer: true });
     const claims: AccessTokenClaims = {
       sub: String(account.id),
       role: account.role,

@@ -21,7 +21,7 @@ interface SignInState {
 /** A signed-in account as the web pages need it: the caller and the language it chose. */
 export interface SignedInAccount {
   actor: Actor;
-  /** The account's own choice, else its participant's or mentor's; null when none is known. */
+  /** The account's own choice, else its participant's; null when none is known. */
   locale: string | null;
 }
 
@@ -59,21 +59,31 @@ export class TokenVerifier {
   private readonly signInStateQuery: string;
   private readonly signInStateWithLocaleQuery: string;
 
+  /** The account of an API bearer token. */
   async actorOf(token: string): Promise<Actor> {
-    return (await this.verify(token, this.signInStateQuery)).actor;
+    return (await this.verify(token, this.signInStateQuery, undefined)).actor;
   }
 
+  /** The account of a web pages' session cookie. */
   accountOf(token: string): Promise<SignedInAccount> {
-    return this.verify(token, this.signInStateWithLocaleQuery);
+    return this.verify(token, this.signInStateWithLocaleQuery, 'pages');
   }
 
-  private async verify(token: string, query: string): Promise<SignedInAccount> {
+  private async verify(
+    token: string,
+    query: string,
+    use: AccessTokenClaims['use'],
+  ): Promise<SignedInAccount> {
     let claims: AccessTokenClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, {
         algorithms: [TOKEN_ALGORITHM],
       });
     } catch {
+      throw new UnauthorizedException('The token is invalid or expired');
+    }
+    // A session cookie is no API token and the other way round: each lives as long as its use.
+    if (claims.use !== use) {
       throw new UnauthorizedException('The token is invalid or expired');
     }
     const accountId = readAccountId(claims.sub);

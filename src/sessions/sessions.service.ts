@@ -108,8 +108,10 @@ export class SessionsService {
     return toPage([rows, total], query, (session) => SessionResponse.from(session, stage));
   }
 
-  /** The mentors who lead each of `sessions`, by name, read in one query. */
-  /** With `stageId`, `sessions` are all of that stage's, found by it rather than one by one. */
+  /**
+   * The mentors who lead each of `sessions`, by name, read in one query. With `stageId`,
+   * `sessions` are all of that stage's, found by it rather than one by one.
+   */
   private async attachMentors(
     manager: EntityManager,
     sessions: Session[],

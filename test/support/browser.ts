@@ -65,7 +65,7 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel(/Электронная почта|Email/).fill(email);
   await page.getByLabel(/^(Пароль|Password)$/).fill(password);
   await Promise.all([
-    page.waitForURL((url) => url.pathname !== '/sign-in'),
+    page.waitForURL((url) => !['/', '/sign-in'].includes(url.pathname)),
     page.getByRole('button', { name: /^(Войти|Sign in)$/ }).click(),
   ]);
 }

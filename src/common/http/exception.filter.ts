@@ -16,7 +16,10 @@ import {
   isForeignKeyViolation,
   isUniqueViolation,
 } from '../../database/database-errors';
+import { API_PREFIX } from '../../api-prefix';
 import { TooManyAttemptsException } from './too-many-attempts';
+
+const API_PATH = new RegExp(`^/${API_PREFIX}(/|$)`);
 
 /**
  * Errors of Express's body parser (too large, unsupported charset, malformed JSON) carry their
@@ -67,11 +70,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<Request>();
-    if (this.pages && !/^\/api(\/|$)/.test(request.path)) {
-      return this.pages.catch(exception, host);
+    const httpException = asHttpException(exception, this.logger);
+    if (this.pages && !API_PATH.test(request.path)) {
+      return this.pages.catch(httpException, host);
     }
     const response = host.switchToHttp().getResponse<Response>();
-    const httpException = this.toHttpException(exception);
     const status = httpException.getStatus();
     const body = httpException.getResponse();
     if (httpException instanceof TooManyAttemptsException) {
@@ -85,30 +88,32 @@ export class AllExceptionsFilter implements ExceptionFilter {
           : body,
       );
   }
+}
 
-  private toHttpException(exception: unknown): HttpException {
-    if (exception instanceof HttpException) {
-      return exception;
-    }
-    const fromBodyParser = bodyParserError(exception);
-    if (fromBodyParser) {
-      return fromBodyParser;
-    }
-    if (isUniqueViolation(exception)) {
-      return new ConflictException('A record with these values already exists');
-    }
-    if (isForeignKeyViolation(exception)) {
-      return new ConflictException('The record is still referenced by other records');
-    }
-    if (isDataException(exception)) {
-      return new BadRequestException('A value does not fit the database');
-    }
-    const correlationId = randomUUID();
-    // The stack and message only: a failed query's parameters may hold personal data or hashes.
-    this.logger.error(
-      { correlationId },
-      exception instanceof Error ? exception.stack : String(exception),
-    );
-    return new InternalServerErrorException(`Internal server error (reference ${correlationId})`);
+/**
+ * What an error means over HTTP: body-parser refusals keep their 4xx, unique and foreign-key
+ * violations are 409, values that do not fit the database 400; anything unexpected is a 500
+ * whose details go to the log under the reference it names.
+ */
+export function asHttpException(exception: unknown, logger: Logger): HttpException {
+  if (exception instanceof HttpException) {
+    return exception;
   }
+  const fromBodyParser = bodyParserError(exception);
+  if (fromBodyParser) {
+    return fromBodyParser;
+  }
+  if (isUniqueViolation(exception)) {
+    return new ConflictException('A record with these values already exists');
+  }
+  if (isForeignKeyViolation(exception)) {
+    return new ConflictException('The record is still referenced by other records');
+  }
+  if (isDataException(exception)) {
+    return new BadRequestException('A value does not fit the database');
+  }
+  const correlationId = randomUUID();
+  // The stack and message only: a failed query's parameters may hold personal data or hashes.
+  logger.error({ correlationId }, exception instanceof Error ? exception.stack : String(exception));
+  return new InternalServerErrorException(`Internal server error (reference ${correlationId})`);
 }

@@ -46,7 +46,7 @@ export function localSpan(
   return span;
 }
 
-/** A stage's local dates: `7–9 декабря 2026`, `30 ноября – 2 декабря 2026`. */
+/** A stage's local dates: `7–9 декабря 2026`, `30 ноября – 2 декабря 2026`, across a new year with both years. */
 export function localDates(startDate: string, endDate: string, locale: Locale): string {
   const from = DateTime.fromISO(startDate).setLocale(locale);
   const to = DateTime.fromISO(endDate).setLocale(locale);
@@ -56,5 +56,8 @@ export function localDates(startDate: string, endDate: string, locale: Locale): 
   if (from.hasSame(to, 'month')) {
     return `${from.toFormat('d')}–${to.toFormat('d MMMM yyyy')}`;
   }
-  return `${from.toFormat('d MMMM')} – ${to.toFormat('d MMMM yyyy')}`;
+  if (from.hasSame(to, 'year')) {
+    return `${from.toFormat('d MMMM')} – ${to.toFormat('d MMMM yyyy')}`;
+  }
+  return `${from.toFormat('d MMMM yyyy')} – ${to.toFormat('d MMMM yyyy')}`;
 }

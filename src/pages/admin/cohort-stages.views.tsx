@@ -1,5 +1,5 @@
+import { localDates } from '../../common/time/local-time';
 import { DateTime } from 'luxon';
-import { Locale } from '../../common/i18n/locale';
 import { Page } from '../../common/http/pagination';
 import { StageResponse } from '../../stages/stage.dto';
 import { CheckboxField, FormProblems, SelectField, TextField } from '../shared/form-fields';
@@ -25,22 +25,6 @@ export const STAGE_FIELDS = [
   'hostOrganization',
   'isPublic',
 ] as const;
-
-/** `16–19 марта 2026`: a stage's local dates, as short as they can be said. */
-export function localDates(startDate: string, endDate: string, locale: Locale): string {
-  const start = DateTime.fromISO(startDate).setLocale(locale);
-  const end = DateTime.fromISO(endDate).setLocale(locale);
-  if (startDate === endDate) {
-    return start.toFormat('d MMMM yyyy');
-  }
-  if (start.hasSame(end, 'month')) {
-    return `${start.toFormat('d')}–${end.toFormat('d MMMM yyyy')}`;
-  }
-  if (start.hasSame(end, 'year')) {
-    return `${start.toFormat('d MMMM')} – ${end.toFormat('d MMMM yyyy')}`;
-  }
-  return `${start.toFormat('d MMMM yyyy')} – ${end.toFormat('d MMMM yyyy')}`;
-}
 
 /** `Тюмень (UTC+5)`, with the offset the zone has on the stage's first day. */
 function cityOf(stage: StageResponse): string {

@@ -32,7 +32,8 @@ import {
   RosterPage,
   rosterPath,
 } from './roster.views';
-import { SessionSummaries, fromHtmx } from './session-summary';
+import { fromHtmx } from '../shared/htmx';
+import { SessionSummaries } from './session-summary';
 
 /** How often a fixed code is asked for again, in case staff replaced it through the API. */
 const FIXED_CODE_REFRESH_SECONDS = 60;
@@ -96,7 +97,7 @@ export class RosterController {
   ): Promise<void> {
     const { summary } = await this.summaries.find(page.caller, sessionId);
     const code = await this.codeOf(page.caller, sessionId);
-    if (fromHtmx(request.headers)) {
+    if (fromHtmx(request)) {
       return sendFragment(
         response,
         <CheckInCodePanel
@@ -132,7 +133,7 @@ export class RosterController {
       throw new BadRequestException(Object.keys(errors).map((field) => `${field} is invalid`));
     }
     const { items } = await this.attendance.mark(page.caller, sessionId, { marks: [value] });
-    if (fromHtmx(request.headers)) {
+    if (fromHtmx(request)) {
       return sendFragment(
         response,
         <RosterMark

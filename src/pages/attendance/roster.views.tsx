@@ -103,6 +103,7 @@ export function RosterMark({
               hx-post={markPath(sessionId, participantId)}
               hx-target={`#${id}`}
               hx-swap="outerHTML"
+              hx-sync="closest .roster-mark:queue last"
               hx-trigger="click, retry"
             >
               {attendance?.status === status && (

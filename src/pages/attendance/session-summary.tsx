@@ -102,8 +102,3 @@ export function SessionHeading({ summary, locale }: { summary: SessionSummary; l
     </div>
   );
 }
-
-/** Whether the request came from htmx (which then wants a fragment, not a page). */
-export function fromHtmx(headers: Record<string, string | string[] | undefined>): boolean {
-  return headers['hx-request'] === 'true';
-}

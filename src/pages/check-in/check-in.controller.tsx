@@ -17,7 +17,6 @@ import { IdParam } from '../../common/http/id-param';
 import { TooManyAttemptsException } from '../../common/http/too-many-attempts';
 import { Clock } from '../../common/time/clock';
 import { SessionSummaries, SessionSummary, localMoment } from '../attendance/session-summary';
-import { commonTexts } from '../shared/common.messages';
 import { FieldErrors, readForm } from '../shared/forms';
 import { Page, PageContext, PageRoles } from '../shared/page-context';
 import { PageController } from '../shared/page-controller';
@@ -92,10 +91,6 @@ export class CheckInController {
         />,
         status,
       );
-    if (typed.trim() === '') {
-      // Said here: readForm names the first broken rule, which for a missing code is its length.
-      return answer({ status: 400, errors: { code: [commonTexts(page.locale).required] } });
-    }
     const { value, errors } = await readForm(CheckInDto, { code: typed }, page.locale);
     if (errors) {
       return answer({ status: 400, errors });

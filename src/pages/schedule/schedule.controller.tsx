@@ -64,10 +64,7 @@ export class ScheduleController {
       ),
       this.feeds.mine(page.caller),
     ]);
-    const openCheckIns = await this.checkIns.openFor(
-      page.caller,
-      schedule.items.filter((entry) => new Date(entry.endsAt) >= from).map((entry) => entry.id),
-    );
+    const openCheckIns = await this.checkIns.openFor(page.caller, schedule.items);
     const nextOffset = offset + ENTRIES_PER_PAGE;
     sendPage(
       response,

@@ -96,13 +96,13 @@ export class PageGuard implements CanActivate {
       csrfToken: '',
       url: request.originalUrl,
     };
-    if (
-      !['GET', 'HEAD', 'OPTIONS'].includes(request.method) &&
-      !this.csrf.validateRequest(request)
-    ) {
+    const forged =
+      !['GET', 'HEAD', 'OPTIONS'].includes(request.method) && !this.csrf.validateRequest(request);
+    // Even the page refusing a forged form gets a token: its own sign-out form must work.
+    request.page.csrfToken = this.csrf.generateCsrfToken(request, response);
+    if (forged) {
       throw new ForbiddenException({ statusCode: 403, message: 'csrf', error: 'Forbidden' });
     }
-    request.page.csrfToken = this.csrf.generateCsrfToken(request, response);
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(PAGE_ROLES, [
       context.getHandler(),

@@ -1,7 +1,8 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { ANONYMOUS } from '../../access/caller';
+import { asHttpException } from '../../common/http/exception.filter';
+import { TooManyAttemptsException } from '../../common/http/too-many-attempts';
 import { commonTexts } from './common.messages';
 import { pickLocale } from './i18n';
 import { Layout } from './layout';
@@ -57,31 +58,46 @@ export class PageExceptionFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request & { page?: PageContext }>();
     const response = host.switchToHttp().getResponse<Response>();
     const page = request.page ?? fallbackContext(request);
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      if (status === 401 && request.method === 'GET') {
-        response.redirect(303, `/?next=${encodeURIComponent(request.originalUrl)}`);
+    const error = asHttpException(exception, this.logger);
+    const status = error.getStatus();
+    if (status === 401) {
+      const next = `/?next=${encodeURIComponent(request.originalUrl)}`;
+      if (request.headers['hx-request'] === 'true') {
+        // A part of a page asked for: the whole page goes to sign in, not that part.
+        response.setHeader('HX-Redirect', `/?next=${encodeURIComponent(currentPath(request))}`);
+        response.status(401).end();
         return;
       }
-      const body = exception.getResponse() as { message?: unknown };
-      const detail = body?.message === 'csrf' ? commonTexts(page.locale).formExpired : undefined;
-      if (exception.getStatus() === 429) {
-        const retryAfter = (exception as { retryAfterSeconds?: number }).retryAfterSeconds;
-        if (retryAfter) response.setHeader('Retry-After', String(retryAfter));
+      if (request.method === 'GET') {
+        response.redirect(303, next);
+        return;
       }
-      sendPage(response, <ErrorPage page={page} status={status} detail={detail} />, status);
-      return;
     }
-    const reference = randomUUID();
-    this.logger.error(
-      { correlationId: reference },
-      exception instanceof Error ? exception.stack : String(exception),
+    if (error instanceof TooManyAttemptsException) {
+      response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    }
+    const body = error.getResponse() as { message?: unknown };
+    const detail = body?.message === 'csrf' ? commonTexts(page.locale).formExpired : undefined;
+    const reference =
+      status >= 500 ? /reference ([\w-]+)/.exec(String(body?.message))?.[1] : undefined;
+    sendPage(
+      response,
+      <ErrorPage page={page} status={status} detail={detail} reference={reference} />,
+      status,
     );
-    sendPage(response, <ErrorPage page={page} status={500} reference={reference} />, 500);
   }
 }
 
-/** A page for a path nothing answers (outside `/api`). */
-export function renderMissingPage(request: Request, response: Response): void {
-  sendPage(response, <ErrorPage page={fallbackContext(request)} status={404} />, 404);
+/** The page an htmx request was made from, to come back to after signing in. */
+function currentPath(request: Request): string {
+  const from = request.headers['hx-current-url'];
+  if (typeof from === 'string') {
+    try {
+      const url = new URL(from);
+      return `${url.pathname}${url.search}`;
+    } catch {
+      // Not a URL: fall back to the request's own path.
+    }
+  }
+  return request.originalUrl;
 }

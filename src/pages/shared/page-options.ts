@@ -8,5 +8,4 @@ export interface PageOptions {
   /** Cookies only over HTTPS. */
   production: boolean;
   sessionTtlHours: number;
-  publicUrl: string;
 }

@@ -17,7 +17,6 @@ import { PageGuard } from './page-context';
       useFactory: (config: ConfigService<Environment, true>): PageOptions => ({
         production: config.get('NODE_ENV', { infer: true }) === 'production',
         sessionTtlHours: config.get('SESSION_TTL_HOURS', { infer: true }),
-        publicUrl: config.get('PUBLIC_URL', { infer: true }),
       }),
     },
     {

@@ -139,12 +139,8 @@ export class SignInController {
   }
 
   private async startSession(response: Response, account: Account): Promise<void> {
-    const seconds = this.options.sessionTtlHours * 3600;
-    const { accessToken } = await this.auth.issueToken(account, seconds);
-    response.cookie(
-      SESSION_COOKIE,
-      accessToken,
-      sessionCookieOptions(this.options.production, seconds * 1000),
-    );
+    const token = await this.auth.issuePageSession(account);
+    const maxAgeMs = this.options.sessionTtlHours * 3600 * 1000;
+    response.cookie(SESSION_COOKIE, token, sessionCookieOptions(this.options.production, maxAgeMs));
   }
 }

@@ -9,6 +9,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
+import { fromHtmx } from '../shared/htmx';
 import { Request, Response } from 'express';
 import { AgendasService } from '../../agendas/agendas.service';
 import { IdParam } from '../../common/http/id-param';
@@ -78,9 +79,6 @@ function pagerOf(
     later: offset + perPage < total ? link(offset + perPage) : null,
   };
 }
-
-/** Whether htmx asked for a part of the page. */
-const fromHtmx = (request: Request) => request.headers['hx-request'] === 'true';
 
 /**
  * The host's stage pages: the stages it hosts, and each one's agenda being edited, its
