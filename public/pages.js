@@ -4,11 +4,11 @@
 // replaces a pending retry, and a returning connection sends the pending ones at once.
 // The place shows its state in `data-state` (saving, failed, refused, saved) and in its
 // `[data-save-status]` child, with the text of its `data-text-<state>` attribute if it has one,
-// else the page's (`data-saving-failed`, `data-saved` on the body).
+// else the page's (`data-saving`, `data-saving-failed`, `data-saved` on the body).
 (function () {
   'use strict';
   var RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 15000];
-  var BODY_TEXTS = { failed: 'savingFailed', saved: 'saved' };
+  var BODY_TEXTS = { saving: 'saving', failed: 'savingFailed', saved: 'saved' };
   var pending = []; // { holder, element, timer }
 
   function holderOf(element) {
@@ -30,7 +30,7 @@
     if (!holder) return;
     holder.setAttribute('data-state', state);
     var status = holder.querySelector('[data-save-status]');
-    if (status) status.textContent = state === 'saving' ? '' : textOf(holder, state);
+    if (status) status.textContent = textOf(holder, state);
   }
 
   function cancelPending(holder) {

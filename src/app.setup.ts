@@ -44,6 +44,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   const production = config.get('NODE_ENV', { infer: true }) === 'production';
   app.use(
     helmet({
+      // Over plain HTTP (development, an intranet) HSTS would only pin browsers to HTTPS.
+      strictTransportSecurity: production,
       contentSecurityPolicy: {
         // Plain-HTTP installations (development, an intranet) would lose their own assets.
         directives: { 'upgrade-insecure-requests': production ? [] : null },

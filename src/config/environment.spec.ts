@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { validateEnvironment } from './environment';
 
 describe('environment', () => {
@@ -27,5 +30,24 @@ describe('environment', () => {
     ).toThrow(/PORT.*DATABASE_URL.*LOG_LEVEL/s);
     expect(() => validateEnvironment({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => validateEnvironment({ DATABASE_SCHEMA: 'Drop Table' })).toThrow(/DATABASE_SCHEMA/);
+  });
+});
+
+describe('the signing secret on SQLite', () => {
+  it('is made once and kept beside the database, so a restart keeps everyone signed in', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'mayors-secret-'));
+    const SQLITE_PATH = join(folder, 'data', 'db.sqlite');
+    try {
+      const first = validateEnvironment({ SQLITE_PATH }).JWT_SECRET;
+      const again = validateEnvironment({ SQLITE_PATH }).JWT_SECRET;
+      expect(first).toMatch(/^[0-9a-f]{64}$/);
+      expect(again).toBe(first);
+      expect(statSync(join(folder, 'data', '.jwt-secret')).mode & 0o777).toBe(0o600);
+      expect(validateEnvironment({ SQLITE_PATH, JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toBe(
+        'x'.repeat(32),
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

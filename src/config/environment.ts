@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { Type, plainToInstance } from 'class-transformer';
 import { randomBytes } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import {
   IsEmail,
   IsIn,
@@ -203,8 +205,33 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   if (problems.length > 0) {
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
-  environment.JWT_SECRET ??= randomBytes(32).toString('hex');
+  environment.JWT_SECRET ??= usesPostgres(environment)
+    ? randomBytes(32).toString('hex')
+    : secretBeside(environment.SQLITE_PATH);
   return environment;
+}
+
+/**
+ * The signing secret of an installation on SQLite that set none: made once and kept beside its
+ * database, so that a restart does not sign everyone out.
+ */
+function secretBeside(databasePath: string): string {
+  const file = join(dirname(databasePath), '.jwt-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    // Written whole under another name, then linked in place: a process starting at the same
+    // moment reads either no file or the whole secret, and the first link wins.
+    const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(draft, randomBytes(32).toString('hex'), { mode: 0o600 });
+    try {
+      linkSync(draft, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      unlinkSync(draft);
+    }
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 export function usesPostgres(environment: { DATABASE_URL?: string }): boolean {

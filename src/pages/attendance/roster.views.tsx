@@ -95,6 +95,7 @@ export function RosterMark({
           {ATTENDANCE_STATUSES.map((status: AttendanceStatus) => (
             <button
               key={status}
+              id={`mark-${participantId}-${status}`}
               type="submit"
               name="status"
               value={status}
@@ -281,7 +282,7 @@ export function RosterPage({
           {entries.length === 0 ? (
             <p>{t.empty}</p>
           ) : (
-            <ol class="roster-list" hx-request='{"timeout": 15000}'>
+            <ol class="roster-list" hx-request='{"timeout": 8000}'>
               {entries.map((entry) => (
                 <RosterRow
                   key={entry.participant.id}

@@ -64,6 +64,7 @@ export function Layout({
       </head>
       <body
         hx-headers={JSON.stringify({ 'x-csrf-token': page.csrfToken })}
+        data-saving={t.saving}
         data-saving-failed={t.savingFailed}
         data-saved={t.saved}
       >

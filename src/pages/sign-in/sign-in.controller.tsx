@@ -10,7 +10,7 @@ import {
   UnauthorizedException,
   UseGuards,
 } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { Response } from 'express';
 import { AcceptInvitationDto, MIN_PASSWORD_LENGTH } from '../../accounts/account.dto';
 import { Account } from '../../accounts/account.entity';
@@ -100,6 +100,8 @@ export class SignInController {
 
   @Post('accept-invitation')
   @UseGuards(ThrottlerGuard)
+  // As the API's: per address only, for an invitation is no account to guess a password of.
+  @SkipThrottle({ account: true, addressAndAccount: true })
   @HttpCode(200)
   async acceptInvitation(@Page() page: PageContext, @Body() form: Form, @Res() response: Response) {
     const t = signInTexts(page.locale);
