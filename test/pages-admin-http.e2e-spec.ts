@@ -97,6 +97,7 @@ describe('Pages: the organizer’s pages over HTTP', () => {
     return [
       ['/admin/programs', { title: `Программа ${other}`, organizer: 'ВШГУ' }],
       [`/admin/programs/${w.programId}/cohorts`, { title: `Поток ${other}` }],
+      [`/admin/programs/${w.programId}/status`, { status: 'active' }],
       [
         `/admin/cohorts/${w.cohortId}/stages`,
         {

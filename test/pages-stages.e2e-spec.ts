@@ -602,4 +602,24 @@ describe('Pages: a stage of 300 sessions', () => {
       await queriesOf(() => agent.get(`/agenda/${smallStageId}`)),
     );
   });
+  it('marks a title of blanks beside its field and keeps what was typed', async () => {
+    const agent = await signedInAgent(host.email);
+    const before = await agent.get(`/stages/${smallStageId}`).expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(before.text)![1];
+    const refused = await agent.post(`/stages/${smallStageId}/sessions`).type('form').send({
+      _csrf: csrf,
+      title: '   ',
+      type: 'lecture',
+      status: 'scheduled',
+      startsAt: '2026-12-15T10:00',
+      endsAt: '2026-12-15T11:00',
+      venue: 'Технопарк «Западная Сибирь»',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('id="new-title-error"');
+    expect(refused.text).toContain('Обязательное поле');
+    expect(refused.text).toContain('value="Технопарк «Западная Сибирь»"');
+    const { body } = await t.http().get(`/api/stages/${smallStageId}/sessions`).expect(200);
+    expect(body.total).toBe(1);
+  });
 });

@@ -1,12 +1,4 @@
-import {
-  BadRequestException,
-  Body,
-  Get,
-  NotFoundException,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { BadRequestException, Get, NotFoundException, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { CohortsService } from '../../cohorts/cohorts.service';
 import { MAX_PAGE_SIZE } from '../../common/http/pagination';
@@ -25,7 +17,7 @@ import { CreateStageDto } from '../../stages/stage.dto';
 import { StagesService } from '../../stages/stages.service';
 import { commonTexts } from '../shared/common.messages';
 import { FieldErrors, checkbox, problemsOf, readForm } from '../shared/forms';
-import { Page, PageContext, PageRoles } from '../shared/page-context';
+import { FormBody, Page, PageContext, PageRoles } from '../shared/page-context';
 import { PageController } from '../shared/page-controller';
 import { pageOffset } from '../shared/paging';
 import { seeOther } from '../shared/redirects';
@@ -124,7 +116,7 @@ export class CohortPageController {
   async addStage(
     @Page() page: PageContext,
     @IdParam() id: number,
-    @Body() body: unknown,
+    @FormBody() body: unknown,
     @Res() response: Response,
   ): Promise<void> {
     const values = typedFields(body, STAGE_FIELDS);
@@ -154,7 +146,7 @@ export class CohortPageController {
   async enroll(
     @Page() page: PageContext,
     @IdParam() id: number,
-    @Body() body: unknown,
+    @FormBody() body: unknown,
     @Res() response: Response,
   ): Promise<void> {
     const values = typedFields(body, ['participantId']);
@@ -192,7 +184,7 @@ export class CohortPageController {
   async assign(
     @Page() page: PageContext,
     @IdParam() id: number,
-    @Body() body: unknown,
+    @FormBody() body: unknown,
     @Res() response: Response,
   ): Promise<void> {
     const t = cohortTexts(page.locale);
@@ -236,7 +228,7 @@ export class CohortPageController {
     @Page() page: PageContext,
     @IdParam() id: number,
     @IdParam('assignmentId') assignmentId: number,
-    @Body() body: unknown,
+    @FormBody() body: unknown,
     @Res() response: Response,
   ): Promise<void> {
     const mentorId = idOf(typedFields(body, ['mentorId']).mentorId);

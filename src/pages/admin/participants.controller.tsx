@@ -1,9 +1,9 @@
-import { Body, Get, Post, Query, Res } from '@nestjs/common';
+import { Get, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { CreateParticipantDto, ListParticipantsQuery } from '../../participants/participant.dto';
 import { ParticipantsService } from '../../participants/participants.service';
 import { FieldErrors, problemsOf, readForm } from '../shared/forms';
-import { Page, PageContext, PageRoles } from '../shared/page-context';
+import { FormBody, Page, PageContext, PageRoles } from '../shared/page-context';
 import { PageController } from '../shared/page-controller';
 import { pageOffset } from '../shared/paging';
 import { seeOther } from '../shared/redirects';
@@ -43,7 +43,7 @@ export class ParticipantsPageController {
   @Post()
   async create(
     @Page() page: PageContext,
-    @Body() body: unknown,
+    @FormBody() body: unknown,
     @Res() response: Response,
   ): Promise<void> {
     const t = participantTexts(page.locale);

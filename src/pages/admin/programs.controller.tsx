@@ -1,12 +1,12 @@
-import { Body, Get, Post, Query, Res } from '@nestjs/common';
+import { Get, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { CreateCohortDto } from '../../cohorts/cohort.dto';
 import { CohortsService } from '../../cohorts/cohorts.service';
 import { IdParam } from '../../common/http/id-param';
-import { CreateProgramDto } from '../../programs/program.dto';
+import { CreateProgramDto, UpdateProgramDto } from '../../programs/program.dto';
 import { ProgramsService } from '../../programs/programs.service';
 import { problemsOf, readForm } from '../shared/forms';
-import { Page, PageContext, PageRoles } from '../shared/page-context';
+import { FormBody, Page, PageContext, PageRoles } from '../shared/page-context';
 import { PageController } from '../shared/page-controller';
 import { pageOffset } from '../shared/paging';
 import { seeOther } from '../shared/redirects';
@@ -16,7 +16,7 @@ import { ROWS_PER_PAGE, noticeOf } from './admin-parts';
 import { programTexts } from './programs.messages';
 import { NEW_PROGRAM, PROGRAM_FIELDS, ProgramPage, ProgramsPage } from './programs.views';
 
-const NOTICES = ['created', 'cohortAdded'] as const;
+const NOTICES = ['created', 'cohortAdded', 'statusChanged'] as const;
 
 /** The organizer's programs, one program with its cohorts, and the forms that add them. */
 @PageController('admin')
@@ -37,7 +37,7 @@ export class ProgramsPagesController {
   }
 
   @Post('programs')
-  async create(@Page() page: PageContext, @Body() body: unknown, @Res() response: Response) {
+  async create(@Page() page: PageContext, @FormBody() body: unknown, @Res() response: Response) {
     const values = typedFields(body, PROGRAM_FIELDS);
     const { value, errors } = await readForm(
       CreateProgramDto,
@@ -69,11 +69,27 @@ export class ProgramsPagesController {
     await this.showProgram(page, id, pageOffset(offset), { values: {} }, 200, response, notice);
   }
 
+  @Post('programs/:id/status')
+  async changeStatus(
+    @Page() page: PageContext,
+    @IdParam() id: number,
+    @FormBody() body: unknown,
+    @Res() response: Response,
+  ) {
+    const values = typedFields(body, ['status']);
+    const { value, errors } = await readForm(UpdateProgramDto, values, page.locale);
+    if (errors) {
+      return this.showProgram(page, id, 0, { values: {}, problems: errors.status }, 400, response);
+    }
+    await this.programs.update(page.caller, id, value);
+    seeOther(response, `/admin/programs/${id}?notice=statusChanged`);
+  }
+
   @Post('programs/:id/cohorts')
   async addCohort(
     @Page() page: PageContext,
     @IdParam() id: number,
-    @Body() body: unknown,
+    @FormBody() body: unknown,
     @Res() response: Response,
   ) {
     const values = typedFields(body, ['title']);

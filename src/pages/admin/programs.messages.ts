@@ -31,6 +31,9 @@ export const programTexts = catalogue({
     fieldCohortTitleHint: 'Например: 2025, поток 1',
     addCohort: 'Добавить поток',
     cohortAdded: 'Поток добавлен.',
+    statusLabel: 'Статус программы',
+    changeStatus: 'Изменить статус',
+    statusChanged: 'Статус программы изменён.',
     cohortTitleTaken: 'В программе уже есть поток с таким названием',
   },
   en: {
@@ -63,6 +66,9 @@ export const programTexts = catalogue({
     fieldCohortTitleHint: 'For example: 2025, cohort 1',
     addCohort: 'Add the cohort',
     cohortAdded: 'The cohort was added.',
+    statusLabel: 'Program status',
+    changeStatus: 'Change the status',
+    statusChanged: 'The program’s status was changed.',
     cohortTitleTaken: 'The program already has a cohort with this title',
   },
 });

@@ -172,6 +172,21 @@ export function ProgramPage({
         <li>{t.excused(a.excusedAbsences(program.excusedAbsences))}</li>
       </ul>
       {program.description && <p class="description">{program.description}</p>}
+      <form method="post" action={`/admin/programs/${program.id}/status`} class="inline-form">
+        <CsrfField page={page} />
+        <SelectField
+          name="status"
+          label={t.statusLabel}
+          value={program.status}
+          options={PROGRAM_STATUSES.map((status) => ({
+            value: status,
+            label: a.programStatus(status),
+          }))}
+        />
+        <button type="submit" class="secondary">
+          {t.changeStatus}
+        </button>
+      </form>
 
       <section aria-labelledby="cohorts">
         <h2 id="cohorts">{t.cohorts}</h2>

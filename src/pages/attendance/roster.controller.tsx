@@ -1,13 +1,4 @@
-import {
-  BadRequestException,
-  Body,
-  ConflictException,
-  Get,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { AccessService } from '../../access/access.service';
 import { Caller } from '../../access/caller';
@@ -17,7 +8,7 @@ import { CheckInCodes } from '../../attendance/check-in-codes.service';
 import { IdParam } from '../../common/http/id-param';
 import { Clock } from '../../common/time/clock';
 import { readForm } from '../shared/forms';
-import { Page, PageContext, PageRoles } from '../shared/page-context';
+import { FormBody, Page, PageContext, PageRoles } from '../shared/page-context';
 import { PageController } from '../shared/page-controller';
 import { pageOffset } from '../shared/paging';
 import { qrCodeDataUrl } from '../shared/qr-code';
@@ -120,7 +111,7 @@ export class RosterController {
     @Page() page: PageContext,
     @IdParam() sessionId: number,
     @IdParam('participantId') participantId: number,
-    @Body() form: Form,
+    @FormBody() form: Form,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {

@@ -1,12 +1,4 @@
-import {
-  BadRequestException,
-  Body,
-  ConflictException,
-  Get,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, Get, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { CheckInDto } from '../../attendance/attendance.dto';
 import { AttendanceService } from '../../attendance/attendance.service';
@@ -18,7 +10,7 @@ import { TooManyAttemptsException } from '../../common/http/too-many-attempts';
 import { Clock } from '../../common/time/clock';
 import { SessionSummaries, SessionSummary, localMoment } from '../attendance/session-summary';
 import { FieldErrors, readForm } from '../shared/forms';
-import { Page, PageContext, PageRoles } from '../shared/page-context';
+import { FormBody, Page, PageContext, PageRoles } from '../shared/page-context';
 import { PageController } from '../shared/page-controller';
 import { seeOther } from '../shared/redirects';
 import { sendPage } from '../shared/render';
@@ -71,7 +63,7 @@ export class CheckInController {
   async checkIn(
     @Page() page: PageContext,
     @IdParam() sessionId: number,
-    @Body() form: Record<string, unknown>,
+    @FormBody() form: Record<string, unknown>,
     @Res() response: Response,
   ): Promise<void> {
     const { attended, summary } = await this.summaries.find(page.caller, sessionId);

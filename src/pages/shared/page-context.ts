@@ -117,3 +117,14 @@ export class PageGuard implements CanActivate {
     return true;
   }
 }
+
+/**
+ * A submitted form as sent, field by field. Not through the API's validation pipe: the page
+ * reads it with `readForm`, which marks each field's problem beside it and keeps what was typed.
+ */
+export const FormBody = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Record<string, string> => {
+    const body: unknown = context.switchToHttp().getRequest<Request>().body;
+    return body && typeof body === 'object' ? (body as Record<string, string>) : {};
+  },
+);

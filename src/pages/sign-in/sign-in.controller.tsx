@@ -1,6 +1,5 @@
 import {
   BadRequestException,
-  Body,
   Get,
   HttpCode,
   Inject,
@@ -18,7 +17,7 @@ import { AccountsService } from '../../accounts/accounts.service';
 import { LoginDto } from '../../auth/auth.dto';
 import { AuthService } from '../../auth/auth.service';
 import { readForm } from '../shared/forms';
-import { Page, PageContext } from '../shared/page-context';
+import { FormBody, Page, PageContext } from '../shared/page-context';
 import { PageController } from '../shared/page-controller';
 import { PAGE_OPTIONS, PageOptions } from '../shared/page-options';
 import { homeOf, localPath, seeOther } from '../shared/redirects';
@@ -49,7 +48,7 @@ export class SignInController {
   @Post('sign-in')
   @UseGuards(ThrottlerGuard)
   @HttpCode(200)
-  async signIn(@Page() page: PageContext, @Body() form: Form, @Res() response: Response) {
+  async signIn(@Page() page: PageContext, @FormBody() form: Form, @Res() response: Response) {
     const next = localPath(form.next);
     const { value, errors } = await readForm(
       LoginDto,
@@ -103,7 +102,11 @@ export class SignInController {
   // As the API's: per address only, for an invitation is no account to guess a password of.
   @SkipThrottle({ account: true, addressAndAccount: true })
   @HttpCode(200)
-  async acceptInvitation(@Page() page: PageContext, @Body() form: Form, @Res() response: Response) {
+  async acceptInvitation(
+    @Page() page: PageContext,
+    @FormBody() form: Form,
+    @Res() response: Response,
+  ) {
     const t = signInTexts(page.locale);
     const token = typeof form.token === 'string' ? form.token : '';
     const { value, errors = {} } = await readForm(

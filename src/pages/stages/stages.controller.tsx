@@ -1,5 +1,4 @@
 import {
-  Body,
   ConflictException,
   Get,
   HttpException,
@@ -19,7 +18,7 @@ import { SessionsService } from '../../sessions/sessions.service';
 import { StageResponse } from '../../stages/stage.dto';
 import { StagesService } from '../../stages/stages.service';
 import { problemsOf } from '../shared/forms';
-import { Page, PageContext, PageRoles } from '../shared/page-context';
+import { FormBody, Page, PageContext, PageRoles } from '../shared/page-context';
 import { PageController } from '../shared/page-controller';
 import { pageOffset } from '../shared/paging';
 import { seeOther } from '../shared/redirects';
@@ -133,7 +132,7 @@ export class StagePagesController {
   async create(
     @Page() page: PageContext,
     @IdParam() stageId: number,
-    @Body() form: Form,
+    @FormBody() form: Form,
     @Res() response: Response,
   ): Promise<void> {
     const stage = await this.stages.get(page.caller, stageId);
@@ -212,7 +211,7 @@ export class StagePagesController {
     @Page() page: PageContext,
     @IdParam() stageId: number,
     @IdParam('sessionId') sessionId: number,
-    @Body() form: Form,
+    @FormBody() form: Form,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
