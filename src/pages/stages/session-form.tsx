@@ -87,8 +87,16 @@ export async function readSessionForm(
     >),
     isMandatory: checkbox(form, 'isMandatory'),
   };
+  return { values, result: await checkSessionValues(values, locale) };
+}
+
+/** A session form's values checked by the API's rules for a session. */
+export function checkSessionValues(
+  values: SessionFormValues,
+  locale: Locale,
+): Promise<FormResult<CreateSessionDto>> {
   const orNull = (value: string) => (value.trim() === '' ? null : value);
-  const result = await readForm(
+  return readForm(
     CreateSessionDto,
     {
       title: values.title,
@@ -104,7 +112,44 @@ export async function readSessionForm(
     },
     locale,
   );
-  return { values, result };
+}
+
+/** The values of a form's `shown` field, if it holds them. */
+export function shownValues(form: Record<string, unknown>): SessionFormValues | null {
+  try {
+    const shown: unknown = JSON.parse(String(form.shown ?? ''));
+    const complete =
+      typeof shown === 'object' &&
+      shown !== null &&
+      TEXT_FIELDS.every((name) => typeof (shown as Record<string, unknown>)[name] === 'string') &&
+      typeof (shown as Record<string, unknown>).isMandatory === 'boolean';
+    return complete ? (shown as SessionFormValues) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A save of an edit form over what the session is now: the fields this person changed, and
+ * what others changed meanwhile for the rest. A field both changed differently is a conflict.
+ */
+export function mergeEdit(
+  typed: SessionFormValues,
+  shown: SessionFormValues,
+  now: SessionFormValues,
+): { merged: SessionFormValues; conflicting: (keyof SessionFormValues)[] } {
+  const merged = { ...typed };
+  const conflicting: (keyof SessionFormValues)[] = [];
+  for (const name of [...TEXT_FIELDS, 'isMandatory'] as (keyof SessionFormValues)[]) {
+    const changedHere = typed[name] !== shown[name];
+    const changedThere = now[name] !== shown[name];
+    if (changedThere && !changedHere) {
+      (merged as Record<string, unknown>)[name] = now[name];
+    } else if (changedThere && changedHere && typed[name] !== now[name]) {
+      conflicting.push(name);
+    }
+  }
+  return { merged, conflicting };
 }
 
 /**
@@ -242,6 +287,7 @@ export function SessionForm({
   htmxTarget,
   cancel,
   autofocus = false,
+  shown,
 }: {
   page: PageContext;
   stage: StageResponse;
@@ -254,6 +300,8 @@ export function SessionForm({
   htmxTarget?: string;
   cancel?: { href: string; label: string; htmxGet?: string };
   autofocus?: boolean;
+  /** Editing: the values as first shown, sent back so that a save keeps others' changes. */
+  shown?: SessionFormValues;
 }) {
   const t = stageTexts(page.locale);
   const labels = sessionLabels(page.locale);
@@ -274,6 +322,7 @@ export function SessionForm({
       hx-swap={htmxTarget ? 'outerHTML' : undefined}
     >
       <CsrfField page={page} />
+      {shown && <input type="hidden" name="shown" value={JSON.stringify(shown)} />}
       <FormProblems problems={problems} />
       <Input
         {...field}

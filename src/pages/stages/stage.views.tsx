@@ -230,6 +230,7 @@ export function EditingRow({
   stage,
   sessionId,
   values,
+  shown,
   errors,
   problems,
 }: {
@@ -237,6 +238,8 @@ export function EditingRow({
   stage: StageResponse;
   sessionId: number;
   values: SessionFormValues;
+  /** The values as the form first showed them, to tell others' changes from this one's. */
+  shown: SessionFormValues;
   errors?: FieldErrors;
   problems?: string[];
 }) {
@@ -249,6 +252,7 @@ export function EditingRow({
         prefix={`s${sessionId}`}
         action={path}
         values={values}
+        shown={shown}
         errors={errors}
         problems={problems}
         submitLabel={commonTexts(page.locale).save}
@@ -637,6 +641,7 @@ export function EditSessionPage({
   stage,
   sessionId,
   values,
+  shown,
   errors,
   problems,
 }: {
@@ -644,6 +649,8 @@ export function EditSessionPage({
   stage: StageResponse;
   sessionId: number;
   values: SessionFormValues;
+  /** The values as the form first showed them, to tell others' changes from this one's. */
+  shown: SessionFormValues;
   errors?: FieldErrors;
   problems?: string[];
 }) {
@@ -663,6 +670,7 @@ export function EditSessionPage({
         prefix={`s${sessionId}`}
         action={sessionPath(stage.id, sessionId)}
         values={values}
+        shown={shown}
         errors={errors}
         problems={problems}
         submitLabel={commonTexts(page.locale).save}

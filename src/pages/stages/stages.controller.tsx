@@ -24,8 +24,11 @@ import { pageOffset } from '../shared/paging';
 import { seeOther } from '../shared/redirects';
 import { sendFragment, sendPage } from '../shared/render';
 import {
+  checkSessionValues,
+  mergeEdit,
   readSessionForm,
   sessionProblems,
+  shownValues,
   valuesOfNewSession,
   valuesOfSession,
 } from './session-form';
@@ -170,12 +173,24 @@ export class StagePagesController {
     if (fromHtmx(request)) {
       return sendFragment(
         response,
-        <EditingRow page={page} stage={stage} sessionId={session.id} values={values} />,
+        <EditingRow
+          page={page}
+          stage={stage}
+          sessionId={session.id}
+          values={values}
+          shown={values}
+        />,
       );
     }
     sendPage(
       response,
-      <EditSessionPage page={page} stage={stage} sessionId={session.id} values={values} />,
+      <EditSessionPage
+        page={page}
+        stage={stage}
+        sessionId={session.id}
+        values={values}
+        shown={values}
+      />,
     );
   }
 
@@ -215,9 +230,15 @@ export class StagePagesController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const { stage } = await this.sessionOfStage(page, stageId, sessionId);
+    const { stage, session } = await this.sessionOfStage(page, stageId, sessionId);
     const htmx = fromHtmx(request);
-    const { values, result } = await readSessionForm(form, page.locale);
+    const typed = await readSessionForm(form, page.locale);
+    const values = typed.values;
+    // Someone else may have saved since this form was shown: keep their changes.
+    const now = valuesOfSession(session);
+    const shownBefore = shownValues(form) ?? now;
+    const { merged, conflicting } = mergeEdit(values, shownBefore, now);
+    const shown = conflicting.length > 0 ? now : shownBefore;
     // htmx swaps only successful answers: its form comes back with its problems as a 200.
     const refuse = (status: number, errors: Record<string, string[]>, problems: string[] = []) =>
       htmx
@@ -228,6 +249,7 @@ export class StagePagesController {
               stage={stage}
               sessionId={sessionId}
               values={values}
+              shown={shown}
               errors={errors}
               problems={problems}
             />,
@@ -239,11 +261,23 @@ export class StagePagesController {
               stage={stage}
               sessionId={sessionId}
               values={values}
+              shown={shown}
               errors={errors}
               problems={problems}
             />,
             status,
           );
+    if (typed.result.errors) {
+      return refuse(400, typed.result.errors);
+    }
+    if (conflicting.length > 0) {
+      const t = stageTexts(page.locale);
+      const errors = Object.fromEntries(
+        conflicting.map((name) => [name, [t.changedMeanwhile(String(now[name]))]]),
+      );
+      return refuse(409, errors, [t.editedMeanwhile]);
+    }
+    const result = await checkSessionValues(merged, page.locale);
     if (result.errors) {
       return refuse(400, result.errors);
     }

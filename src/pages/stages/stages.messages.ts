@@ -38,6 +38,9 @@ export const sessionLabels = catalogue({
 
 export const stageTexts = catalogue({
   ru: {
+    editedMeanwhile:
+      'Занятие изменили, пока вы его правили. Проверьте отмеченные поля и сохраните снова.',
+    changedMeanwhile: (now: string) => `Пока вы правили, здесь стало: «${now}»`,
     listTitle: 'Мои этапы',
     listIntro: 'Этапы, программу которых вы составляете и публикуете.',
     noStages: 'Вам пока не поручен ни один этап.',
@@ -115,6 +118,9 @@ export const stageTexts = catalogue({
     earlierSessions: 'Предыдущие занятия',
   },
   en: {
+    editedMeanwhile:
+      'The session was changed while you were editing it. Check the marked fields and save again.',
+    changedMeanwhile: (now: string) => `Changed meanwhile to “${now}”`,
     listTitle: 'My stages',
     listIntro: 'The stages whose agenda you draw up and publish.',
     noStages: 'No stage has been given to you yet.',
