@@ -592,9 +592,7 @@ describe('Pages: a stage of 300 sessions', () => {
     expect(agenda.text.match(/class="session agenda-session[ "]/g)).toHaveLength(200);
 
     const stageMs = await serverMs(() => agent.get(`/stages/${stageId}`));
-    const agendaMs = await serverMs(() =>
-      request(t.app.getHttpServer()).get(`/agenda/${stageId}`),
-    );
+    const agendaMs = await serverMs(() => request(t.app.getHttpServer()).get(`/agenda/${stageId}`));
     expect(stageMs).toBeLessThan(50);
     expect(agendaMs).toBeLessThan(50);
 
