@@ -303,6 +303,9 @@ describe('Pages: signing in and the participant’s schedule', () => {
     await page.getByRole('button', { name: 'Выйти' }).click();
     await page.waitForURL((url) => url.pathname === '/');
     expect((await context.cookies()).find((cookie) => cookie.name === 'session')).toBeUndefined();
+    // A copy of the cookie taken before signing out is worth nothing after it.
+    const copied = await t.anonymous().get('/schedule').set('Cookie', `session=${session.value}`);
+    expect(copied.status).toBe(303);
     await page.goto('/schedule');
     expect(new URL(page.url()).pathname).toBe('/');
     await context.close();

@@ -344,6 +344,21 @@ export class AccountsService implements OnApplicationBootstrap {
     }
   }
 
+  /**
+   * Signing out: every token of the account ends (its sign-ins on all devices and its API
+   * tokens), for a token once copied would otherwise stay valid until it expires.
+   */
+  async endSignIns(caller: Caller): Promise<void> {
+    if (caller.role === 'anonymous' || caller.role === 'feed') {
+      return;
+    }
+    await this.unit.run(async (manager) => {
+      const account = await this.unit.lockOrFail(manager, Account, caller.accountId, 'Account');
+      account.tokenVersion += 1;
+      await manager.save(account);
+    });
+  }
+
   private setPassword(
     manager: EntityManager,
     account: Account,

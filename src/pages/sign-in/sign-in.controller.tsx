@@ -79,7 +79,8 @@ export class SignInController {
   }
 
   @Post('sign-out')
-  signOut(@Res() response: Response): void {
+  async signOut(@Page() page: PageContext, @Res() response: Response): Promise<void> {
+    await this.accounts.endSignIns(page.caller);
     response.clearCookie(SESSION_COOKIE, sessionCookieOptions(this.options.production));
     seeOther(response, '/');
   }
