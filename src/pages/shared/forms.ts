@@ -31,16 +31,22 @@ function explain(constraint: string, error: ValidationError, locale: Locale): st
       return t.notUrl;
     case 'isInt':
     case 'isNumber':
+      return t.notNumber;
     case 'min':
     case 'max':
-      return t.notNumber;
+      return t.outOfRange;
     case 'isIn':
     case 'isEnum':
       return t.notInList;
-    case 'isLocalOrInstant':
-    case 'isDateString':
-    case 'isISO8601':
+    case 'isDateTimeInput':
+    case 'isDateOrInstant':
       return t.notDateTime;
+    case 'isLocalDate':
+      return t.notDate;
+    case 'isIanaTimeZone':
+      return t.notTimeZone;
+    case 'isNotBeforeDateIn':
+      return t.notBeforeStart;
     default:
       return message || t.invalid;
   }
