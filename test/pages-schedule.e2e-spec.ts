@@ -354,6 +354,10 @@ describe('Pages: signing in and the participant’s schedule', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Нет доступа');
     await context.close();
 
+    for (const odd of ['/agenda/abc', '/agenda/1e3', '/agenda/99999999999', '/check-in/-1']) {
+      const response = await t.anonymous().get(odd);
+      expect([odd, response.status]).toEqual([odd, odd.startsWith('/check-in') ? 303 : 404]);
+    }
     const missing = await t.anonymous().get('/no-such-page');
     expect(missing.status).toBe(404);
     expect(missing.headers['content-type']).toContain('text/html');

@@ -2,7 +2,7 @@ import { BadRequestException, Get, NotFoundException, Post, Query, Res } from '@
 import { Response } from 'express';
 import { CohortsService } from '../../cohorts/cohorts.service';
 import { MAX_PAGE_SIZE } from '../../common/http/pagination';
-import { IdParam } from '../../common/http/id-param';
+import { PageIdParam } from '../shared/page-id-param';
 import { Clock } from '../../common/time/clock';
 import { isValidLocalDate } from '../../common/time/time';
 import { CreateEnrollmentDto } from '../../enrollments/enrollment.dto';
@@ -85,7 +85,7 @@ export class CohortPageController {
   @Get(':id')
   async show(
     @Page() page: PageContext,
-    @IdParam() id: number,
+    @PageIdParam() id: number,
     @Query() query: Record<string, unknown>,
     @Res() response: Response,
   ): Promise<void> {
@@ -103,7 +103,7 @@ export class CohortPageController {
   @Get(':id/participant-search')
   async participantSearch(
     @Page() page: PageContext,
-    @IdParam() id: number,
+    @PageIdParam() id: number,
     @Query('find') find: unknown,
     @Res() response: Response,
   ): Promise<void> {
@@ -115,7 +115,7 @@ export class CohortPageController {
   @Post(':id/stages')
   async addStage(
     @Page() page: PageContext,
-    @IdParam() id: number,
+    @PageIdParam() id: number,
     @FormBody() body: unknown,
     @Res() response: Response,
   ): Promise<void> {
@@ -145,7 +145,7 @@ export class CohortPageController {
   @Post(':id/enrollments')
   async enroll(
     @Page() page: PageContext,
-    @IdParam() id: number,
+    @PageIdParam() id: number,
     @FormBody() body: unknown,
     @Res() response: Response,
   ): Promise<void> {
@@ -172,8 +172,8 @@ export class CohortPageController {
   @Post(':id/enrollments/:participantId/withdraw')
   async withdraw(
     @Page() page: PageContext,
-    @IdParam() id: number,
-    @IdParam('participantId') participantId: number,
+    @PageIdParam() id: number,
+    @PageIdParam('participantId') participantId: number,
     @Res() response: Response,
   ): Promise<void> {
     await this.enrollments.withdraw(page.caller, id, participantId);
@@ -183,7 +183,7 @@ export class CohortPageController {
   @Post(':id/assignments')
   async assign(
     @Page() page: PageContext,
-    @IdParam() id: number,
+    @PageIdParam() id: number,
     @FormBody() body: unknown,
     @Res() response: Response,
   ): Promise<void> {
@@ -226,8 +226,8 @@ export class CohortPageController {
   @Post(':id/assignments/:assignmentId/remove')
   async unassign(
     @Page() page: PageContext,
-    @IdParam() id: number,
-    @IdParam('assignmentId') assignmentId: number,
+    @PageIdParam() id: number,
+    @PageIdParam('assignmentId') assignmentId: number,
     @FormBody() body: unknown,
     @Res() response: Response,
   ): Promise<void> {

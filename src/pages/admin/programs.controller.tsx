@@ -2,7 +2,7 @@ import { Get, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { CreateCohortDto } from '../../cohorts/cohort.dto';
 import { CohortsService } from '../../cohorts/cohorts.service';
-import { IdParam } from '../../common/http/id-param';
+import { PageIdParam } from '../shared/page-id-param';
 import { CreateProgramDto, UpdateProgramDto } from '../../programs/program.dto';
 import { ProgramsService } from '../../programs/programs.service';
 import { problemsOf, readForm } from '../shared/forms';
@@ -61,7 +61,7 @@ export class ProgramsPagesController {
   @Get('programs/:id')
   async show(
     @Page() page: PageContext,
-    @IdParam() id: number,
+    @PageIdParam() id: number,
     @Query('offset') offset: unknown,
     @Query('notice') notice: unknown,
     @Res() response: Response,
@@ -72,7 +72,7 @@ export class ProgramsPagesController {
   @Post('programs/:id/status')
   async changeStatus(
     @Page() page: PageContext,
-    @IdParam() id: number,
+    @PageIdParam() id: number,
     @FormBody() body: unknown,
     @Res() response: Response,
   ) {
@@ -88,7 +88,7 @@ export class ProgramsPagesController {
   @Post('programs/:id/cohorts')
   async addCohort(
     @Page() page: PageContext,
-    @IdParam() id: number,
+    @PageIdParam() id: number,
     @FormBody() body: unknown,
     @Res() response: Response,
   ) {

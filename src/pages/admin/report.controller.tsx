@@ -4,7 +4,7 @@ import { attendanceCsv } from '../../attendance/attendance-csv';
 import { AttendanceReportQuery } from '../../attendance/attendance-report.dto';
 import { AttendanceReports, WHOLE_COHORT } from '../../attendance/attendance-reports.service';
 import { CohortsService } from '../../cohorts/cohorts.service';
-import { IdParam } from '../../common/http/id-param';
+import { PageIdParam } from '../shared/page-id-param';
 import { ProgramsService } from '../../programs/programs.service';
 import { readForm } from '../shared/forms';
 import { Page, PageContext, PageRoles } from '../shared/page-context';
@@ -30,7 +30,7 @@ export class ReportPageController {
   @Get(':id/attendance-report')
   async show(
     @Page() page: PageContext,
-    @IdParam() id: number,
+    @PageIdParam() id: number,
     @Query('offset') offset: unknown,
     @Res() response: Response,
   ): Promise<void> {
@@ -48,7 +48,7 @@ export class ReportPageController {
   @Get(':id/attendance-report.csv')
   async csv(
     @Page() page: PageContext,
-    @IdParam() id: number,
+    @PageIdParam() id: number,
     @Query('delimiter') delimiter: unknown,
     @Res() response: Response,
   ): Promise<void> {

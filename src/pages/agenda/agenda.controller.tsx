@@ -1,7 +1,7 @@
 import { Get, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { AgendasService } from '../../agendas/agendas.service';
-import { IdParam } from '../../common/http/id-param';
+import { PageIdParam } from '../shared/page-id-param';
 import { Page, PageContext } from '../shared/page-context';
 import { PageController } from '../shared/page-controller';
 import { pageOffset } from '../shared/paging';
@@ -21,7 +21,7 @@ export class AgendaPagesController {
   @Get(':id')
   async show(
     @Page() page: PageContext,
-    @IdParam() stageId: number,
+    @PageIdParam() stageId: number,
     @Query('offset') offsetParameter: unknown,
     @Res() response: Response,
   ): Promise<void> {

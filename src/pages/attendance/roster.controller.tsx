@@ -5,7 +5,7 @@ import { Caller } from '../../access/caller';
 import { AttendanceMarkDto } from '../../attendance/attendance.dto';
 import { AttendanceService } from '../../attendance/attendance.service';
 import { CheckInCodes } from '../../attendance/check-in-codes.service';
-import { IdParam } from '../../common/http/id-param';
+import { PageIdParam } from '../shared/page-id-param';
 import { Clock } from '../../common/time/clock';
 import { readForm } from '../shared/forms';
 import { FormBody, Page, PageContext, PageRoles } from '../shared/page-context';
@@ -50,7 +50,7 @@ export class RosterController {
   @Get(':id/roster')
   async show(
     @Page() page: PageContext,
-    @IdParam() sessionId: number,
+    @PageIdParam() sessionId: number,
     @Query('offset') offsetParameter: unknown,
     @Res() response: Response,
   ): Promise<void> {
@@ -81,7 +81,7 @@ export class RosterController {
   @Get(':id/roster/check-in-code')
   async checkInCode(
     @Page() page: PageContext,
-    @IdParam() sessionId: number,
+    @PageIdParam() sessionId: number,
     @Query('screen') screen: unknown,
     @Req() request: Request,
     @Res() response: Response,
@@ -109,8 +109,8 @@ export class RosterController {
   @Post(':id/roster/:participantId')
   async mark(
     @Page() page: PageContext,
-    @IdParam() sessionId: number,
-    @IdParam('participantId') participantId: number,
+    @PageIdParam() sessionId: number,
+    @PageIdParam('participantId') participantId: number,
     @FormBody() form: Form,
     @Req() request: Request,
     @Res() response: Response,

@@ -5,7 +5,7 @@ import { AttendanceService } from '../../attendance/attendance.service';
 import { CheckInWindow, checkInWindow } from '../../attendance/check-in-window';
 import { CheckIns } from '../../attendance/check-ins.service';
 import { Locale } from '../../common/i18n/locale';
-import { IdParam } from '../../common/http/id-param';
+import { PageIdParam } from '../shared/page-id-param';
 import { TooManyAttemptsException } from '../../common/http/too-many-attempts';
 import { Clock } from '../../common/time/clock';
 import { SessionSummaries, SessionSummary, localMoment } from '../attendance/session-summary';
@@ -42,7 +42,7 @@ export class CheckInController {
   @Get(':id')
   async show(
     @Page() page: PageContext,
-    @IdParam() sessionId: number,
+    @PageIdParam() sessionId: number,
     @Query('code') code: unknown,
     @Res() response: Response,
   ): Promise<void> {
@@ -62,7 +62,7 @@ export class CheckInController {
   @Post(':id')
   async checkIn(
     @Page() page: PageContext,
-    @IdParam() sessionId: number,
+    @PageIdParam() sessionId: number,
     @FormBody() form: Record<string, unknown>,
     @Res() response: Response,
   ): Promise<void> {

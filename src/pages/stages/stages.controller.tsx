@@ -11,7 +11,7 @@ import {
 import { fromHtmx } from '../shared/htmx';
 import { Request, Response } from 'express';
 import { AgendasService } from '../../agendas/agendas.service';
-import { IdParam } from '../../common/http/id-param';
+import { PageIdParam } from '../shared/page-id-param';
 import { Conflict } from '../../sessions/conflicts';
 import { SessionResponse } from '../../sessions/session.dto';
 import { SessionsService } from '../../sessions/sessions.service';
@@ -115,7 +115,7 @@ export class StagePagesController {
   @Get(':id')
   async show(
     @Page() page: PageContext,
-    @IdParam() stageId: number,
+    @PageIdParam() stageId: number,
     @Query() query: Record<string, unknown>,
     @Res() response: Response,
   ): Promise<void> {
@@ -134,7 +134,7 @@ export class StagePagesController {
   @Post(':id/sessions')
   async create(
     @Page() page: PageContext,
-    @IdParam() stageId: number,
+    @PageIdParam() stageId: number,
     @FormBody() form: Form,
     @Res() response: Response,
   ): Promise<void> {
@@ -162,8 +162,8 @@ export class StagePagesController {
   @Get(':id/sessions/:sessionId/edit')
   async edit(
     @Page() page: PageContext,
-    @IdParam() stageId: number,
-    @IdParam('sessionId') sessionId: number,
+    @PageIdParam() stageId: number,
+    @PageIdParam('sessionId') sessionId: number,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
@@ -198,8 +198,8 @@ export class StagePagesController {
   @Get(':id/sessions/:sessionId/row')
   async row(
     @Page() page: PageContext,
-    @IdParam() stageId: number,
-    @IdParam('sessionId') sessionId: number,
+    @PageIdParam() stageId: number,
+    @PageIdParam('sessionId') sessionId: number,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
@@ -224,8 +224,8 @@ export class StagePagesController {
   @Post(':id/sessions/:sessionId')
   async update(
     @Page() page: PageContext,
-    @IdParam() stageId: number,
-    @IdParam('sessionId') sessionId: number,
+    @PageIdParam() stageId: number,
+    @PageIdParam('sessionId') sessionId: number,
     @FormBody() form: Form,
     @Req() request: Request,
     @Res() response: Response,
@@ -298,8 +298,8 @@ export class StagePagesController {
   @Get(':id/versions/:number')
   async version(
     @Page() page: PageContext,
-    @IdParam() stageId: number,
-    @IdParam('number') number: number,
+    @PageIdParam() stageId: number,
+    @PageIdParam('number') number: number,
     @Query('offset') offsetParameter: unknown,
     @Res() response: Response,
   ): Promise<void> {
@@ -331,7 +331,7 @@ export class StagePagesController {
   @Post(':id/publish')
   async publish(
     @Page() page: PageContext,
-    @IdParam() stageId: number,
+    @PageIdParam() stageId: number,
     @Res() response: Response,
   ): Promise<void> {
     const t = stageTexts(page.locale);
