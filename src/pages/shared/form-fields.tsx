@@ -13,6 +13,19 @@ function describedBy(name: string, errors: FieldErrors | undefined, hint?: strin
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
+function LabelAndHint({ name, label, hint }: { name: string; label: string; hint?: string }) {
+  return (
+    <>
+      <label for={name}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
+    </>
+  );
+}
+
 function Problems({ name, errors }: { name: string; errors?: FieldErrors }) {
   const problems = errors?.[name];
   return problems ? (
@@ -53,12 +66,7 @@ export function TextField({
 }) {
   return (
     <div class={`field${errors?.[name] ? ' has-error' : ''}`}>
-      <label for={name}>{label}</label>
-      {hint && (
-        <p class="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      )}
+      <LabelAndHint name={name} label={label} hint={hint} />
       <input
         id={name}
         name={name}
@@ -86,12 +94,7 @@ export function TextArea({
 }: FieldProps & { value?: string | null; rows?: number }) {
   return (
     <div class={`field${errors?.[name] ? ' has-error' : ''}`}>
-      <label for={name}>{label}</label>
-      {hint && (
-        <p class="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      )}
+      <LabelAndHint name={name} label={label} hint={hint} />
       <textarea
         id={name}
         name={name}
@@ -121,12 +124,7 @@ export function SelectField({
 }) {
   return (
     <div class={`field${errors?.[name] ? ' has-error' : ''}`}>
-      <label for={name}>{label}</label>
-      {hint && (
-        <p class="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      )}
+      <LabelAndHint name={name} label={label} hint={hint} />
       <select
         id={name}
         name={name}
