@@ -11,12 +11,9 @@ export const commonTexts = catalogue({
     programs: 'Программы',
     participants: 'Участники',
     notifications: 'Уведомления',
-    signIn: 'Войти',
     signOut: 'Выйти',
-    signedInAs: (name: string) => `Вы вошли как ${name}`,
     otherLanguage: 'English',
     otherLanguageCode: 'en',
-    formHasProblems: 'Проверьте поля, отмеченные ниже.',
     required: 'Обязательное поле',
     tooLong: (max: number) => `Не длиннее ${max} знаков`,
     tooShort: (min: number) => `Не короче ${min} знаков`,
@@ -32,12 +29,10 @@ export const commonTexts = catalogue({
     invalid: 'Неверное значение',
     save: 'Сохранить',
     cancel: 'Отмена',
-    back: 'Назад',
     previous: 'Назад',
     next: 'Дальше',
     pageOf: (from: number, to: number, total: number) => `${from}–${to} из ${total}`,
     pages: (list: string) => `Страницы: ${list}`,
-    nothingYet: 'Пока пусто.',
     errorTitle: (status: number) =>
       status === 404
         ? 'Не найдено'
@@ -76,12 +71,9 @@ export const commonTexts = catalogue({
     programs: 'Programs',
     participants: 'Participants',
     notifications: 'Notifications',
-    signIn: 'Sign in',
     signOut: 'Sign out',
-    signedInAs: (name: string) => `Signed in as ${name}`,
     otherLanguage: 'Русский',
     otherLanguageCode: 'ru',
-    formHasProblems: 'Please check the fields marked below.',
     required: 'Required',
     tooLong: (max: number) => `At most ${max} characters`,
     tooShort: (min: number) => `At least ${min} characters`,
@@ -97,12 +89,10 @@ export const commonTexts = catalogue({
     invalid: 'Invalid value',
     save: 'Save',
     cancel: 'Cancel',
-    back: 'Back',
     previous: 'Previous',
     next: 'Next',
     pageOf: (from: number, to: number, total: number) => `${from}–${to} of ${total}`,
     pages: (list: string) => `Pages: ${list}`,
-    nothingYet: 'Nothing yet.',
     errorTitle: (status: number) =>
       status === 404
         ? 'Not found'
