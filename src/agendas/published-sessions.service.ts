@@ -7,6 +7,7 @@ import { Page } from '../common/http/pagination';
 import { toLocalDate, toLocalDateTime } from '../common/time/time';
 import { ListSessionsQuery, SessionResponse } from '../sessions/session.dto';
 import { SessionSnapshot } from '../sessions/session-snapshot';
+import { PUBLISHED_SESSIONS, SessionPages } from '../sessions/session-json';
 import {
   ScheduleEntry,
   ScheduleOwner,
@@ -28,6 +29,7 @@ export class PublishedSessionsService implements ScheduleSource {
   constructor(
     @InjectRepository(PublishedSession) private readonly published: Repository<PublishedSession>,
     private readonly access: AccessService,
+    private readonly pages: SessionPages,
   ) {}
 
   /**
@@ -98,30 +100,21 @@ export class PublishedSessionsService implements ScheduleSource {
   }
 
   /** A page of a stage's published sessions (the caller's sight of the stage is checked). */
-  async list(stageId: number, query: ListSessionsQuery): Promise<Page<SessionResponse>> {
-    const sessions = this.published
-      .createQueryBuilder('published')
-      .where('published.stageId = :stageId', { stageId })
-      .orderBy('published.startsAt', 'ASC')
-      .addOrderBy('published.sessionId', 'ASC')
-      .limit(query.limit)
-      .offset(query.offset);
+  list(stageId: number, query: ListSessionsQuery): Promise<Page<SessionResponse>> {
+    const conditions = ['"published"."stageId" = :stageId'];
     if (query.type) {
-      sessions.andWhere('published.type = :type', { type: query.type });
+      conditions.push('"published"."type" = :type');
     }
     if (query.track) {
-      sessions.andWhere('published.track = :track', { track: query.track });
+      conditions.push('"published"."track" = :track');
     }
     if (query.date) {
-      sessions.andWhere('published.localDate = :date', { date: query.date });
+      conditions.push('"published"."localDate" = :date');
     }
-    const [rows, total] = await sessions.getManyAndCount();
-    return {
-      items: rows.map(toSessionResponse),
-      total,
-      limit: query.limit,
-      offset: query.offset,
-    };
+    return this.pages.read(this.published.manager, PUBLISHED_SESSIONS, conditions, {
+      ...query,
+      stageId,
+    });
   }
 
   /** One published session in a stage the caller sees; 404 otherwise, or if unpublished. */

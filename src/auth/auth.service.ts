@@ -53,10 +53,13 @@ export class AuthService {
 
   /** The caller with the records its account is linked to. */
   async describe(actor: Actor): Promise<MeResponse> {
-    const account = await this.accounts.findOneOrFail({
-      where: { id: actor.accountId },
-      relations: { participant: true, mentor: true },
-    });
+    // One query: `findOne` with relations reads the id first, then the row.
+    const account = await this.accounts
+      .createQueryBuilder('account')
+      .leftJoinAndSelect('account.participant', 'participant')
+      .leftJoinAndSelect('account.mentor', 'mentor')
+      .where('account.id = :id', { id: actor.accountId })
+      .getOneOrFail();
     const hostedStageIds =
       account.role === 'host' ? await this.access.hostedStageIds(account.id) : [];
     return {

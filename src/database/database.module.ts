@@ -8,6 +8,7 @@ import { databaseOptions } from './database-options';
 import { migrate } from './migrate';
 import { openDataSource } from './open-data-source';
 import { SqliteReaders } from './sqlite-readers';
+import { JsonSql } from './json-sql';
 import { UnitOfWork, serializeSqlite } from './unit-of-work';
 
 /**
@@ -56,7 +57,7 @@ async function openReaders(dataSource: DataSource): Promise<SqliteReaders | unde
       },
     }),
   ],
-  providers: [UnitOfWork],
-  exports: [UnitOfWork],
+  providers: [UnitOfWork, JsonSql],
+  exports: [UnitOfWork, JsonSql],
 })
 export class DatabaseModule {}

@@ -8,6 +8,7 @@ import { Page, toPage } from '../common/http/pagination';
 import { normalizeEmail } from '../common/validation/email';
 import { foldForSearch } from '../common/search/fold-for-search';
 import { EmailsReadable, TextSearch } from '../common/search/text-search';
+import { JsonSql } from '../database/json-sql';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Enrollment } from '../enrollments/enrollment.entity';
 import {
@@ -27,6 +28,7 @@ export class ParticipantsService {
     private readonly access: AccessService,
     private readonly unit: UnitOfWork,
     private readonly search: TextSearch,
+    private readonly json: JsonSql,
   ) {}
 
   /** Writes are the organizer's (the routes' roles), who sees contacts: responses carry them. */
@@ -79,12 +81,13 @@ export class ParticipantsService {
       );
       select.andWhere(`EXISTS ${enrolled.getQuery()}`, enrolled.getParameters());
     }
-    const page = await select
-      .orderBy('participant.fullName', 'ASC')
-      .addOrderBy('participant.id', 'ASC')
-      .offset(query.offset)
-      .limit(query.limit)
-      .getManyAndCount();
+    const page = await this.json.readPage(
+      select
+        .orderBy('participant.fullName', 'ASC')
+        .addOrderBy('participant.id', 'ASC')
+        .offset(query.offset)
+        .limit(query.limit),
+    );
     return toPage(page, query, (participant) => this.toResponse(caller, participant));
   }
 

@@ -5,6 +5,7 @@ import { AccessService } from '../access/access.service';
 import { Caller } from '../access/caller';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
+import { JsonSql } from '../database/json-sql';
 import { UnitOfWork } from '../database/unit-of-work';
 import {
   CreateProgramDto,
@@ -23,6 +24,7 @@ export class ProgramsService {
     @InjectRepository(Program) private readonly programs: Repository<Program>,
     private readonly access: AccessService,
     private readonly unit: UnitOfWork,
+    private readonly json: JsonSql,
   ) {}
 
   async create(caller: Caller, dto: CreateProgramDto): Promise<ProgramResponse> {
@@ -60,11 +62,9 @@ export class ProgramsService {
     if (query.status !== undefined) {
       select.andWhere('program.status = :status', { status: query.status });
     }
-    const page = await select
-      .orderBy('program.id', 'ASC')
-      .offset(query.offset)
-      .limit(query.limit)
-      .getManyAndCount();
+    const page = await this.json.readPage(
+      select.orderBy('program.id', 'ASC').offset(query.offset).limit(query.limit),
+    );
     return toPage(page, query, ProgramResponse.from);
   }
 

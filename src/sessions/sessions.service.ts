@@ -1,12 +1,12 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, ObjectLiteral, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AttendanceEvidence } from '../attendance/attendance-evidence.service';
 import { AuditTrail } from '../audit/audit-trail';
 import { Caller } from '../access/caller';
 import { notFound } from '../common/http/not-found';
-import { Page, PageQuery, toPage } from '../common/http/pagination';
+import { Page, PageQuery } from '../common/http/pagination';
 import { PublishedSessionsService } from '../agendas/published-sessions.service';
 import { endOfLocalDate, startOfLocalDate } from '../common/time/time';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -24,6 +24,7 @@ import {
 import { SESSION_MENTORS, Session } from './session.entity';
 import { Conflict, findConflicts } from './conflicts';
 import { SessionSnapshot } from './session-snapshot';
+import { LIVE_SESSIONS, SessionPages } from './session-json';
 import { SessionTimes, readSessionTimes } from './session-timing';
 
 @Injectable()
@@ -36,6 +37,7 @@ export class SessionsService {
     private readonly audit: AuditTrail,
     private readonly published: PublishedSessionsService,
     private readonly attendance: AttendanceEvidence,
+    private readonly pages: SessionPages,
   ) {}
 
   /** By organizers and by hosts of the stage. */
@@ -83,29 +85,26 @@ export class SessionsService {
     if (!this.editsAgendas(caller)) {
       return this.published.list(stage.id, query);
     }
-    // The page without joins (LIMIT on the sessions themselves), then its mentors in one query.
-    const sessions = this.sessions
-      .createQueryBuilder('session')
-      .where('session.stageId = :stageId', { stageId: stage.id })
-      .orderBy('session.startsAt', 'ASC')
-      .addOrderBy('session.id', 'ASC')
-      .limit(query.limit)
-      .offset(query.offset);
+    const conditions = ['"session"."stageId" = :stageId'];
+    const parameters: ObjectLiteral = { ...query, stageId: stage.id };
     if (query.type) {
-      sessions.andWhere('session.type = :type', { type: query.type });
+      conditions.push('"session"."type" = :type');
     }
     if (query.track) {
-      sessions.andWhere('session.track = :track', { track: query.track });
+      conditions.push('"session"."track" = :track');
     }
     if (query.date) {
-      sessions.andWhere('session.startsAt >= :dayStart AND session.startsAt < :dayEnd', {
-        dayStart: startOfLocalDate(query.date, stage.timeZone),
-        dayEnd: endOfLocalDate(query.date, stage.timeZone),
-      });
+      conditions.push('"session"."startsAt" >= :dayStart AND "session"."startsAt" < :dayEnd');
+      parameters.dayStart = startOfLocalDate(query.date, stage.timeZone);
+      parameters.dayEnd = endOfLocalDate(query.date, stage.timeZone);
     }
-    const [rows, total] = await sessions.getManyAndCount();
-    await this.attachMentors(this.sessions.manager, rows);
-    return toPage([rows, total], query, (session) => SessionResponse.from(session, stage));
+    return this.pages.read(
+      this.sessions.manager,
+      LIVE_SESSIONS,
+      conditions,
+      { ...parameters, limit: query.limit, offset: query.offset },
+      stage.timeZone,
+    );
   }
 
   /**
