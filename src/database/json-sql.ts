@@ -25,6 +25,7 @@ export class JsonSql {
    * Runs `query` (one entity, no joins, ordered by its own columns, with LIMIT and OFFSET) as
    * one statement answering the page as JSON and the count of every row it filters: what
    * `getManyAndCount` answers, without a second query or a second pass of its conditions.
+   * A read outside a unit of work (it runs on the data source, not on a unit's connection).
    */
   async readPage<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<[T[], number]> {
     const metadata = query.expressionMap.mainAlias!.metadata;
