@@ -70,6 +70,21 @@ export class AccessService {
   }
 
   /**
+   * For reads written as SQL: the conditions (with their parameters) that `column` holds an id
+   * of a `kind` the caller sees; none when it sees every one.
+   */
+  visibleWhere(
+    caller: Caller,
+    kind: Visible,
+    column: string,
+  ): { conditions: string[]; parameters: Record<string, number | null> } {
+    const condition = this.condition(caller, kind, column);
+    return condition
+      ? { conditions: [condition], parameters: this.parameters(caller) }
+      : { conditions: [], parameters: {} };
+  }
+
+  /**
    * Narrows `query` to sessions in stages the caller sees and, for a mentor, the sessions it
    * leads wherever they are.
    */

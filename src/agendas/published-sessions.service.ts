@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Caller } from '../access/caller';
+import { notFound } from '../common/http/not-found';
 import { Page } from '../common/http/pagination';
 import { toLocalDate, toLocalDateTime } from '../common/time/time';
 import { ListSessionsQuery, SessionResponse } from '../sessions/session.dto';
@@ -119,17 +120,17 @@ export class PublishedSessionsService implements ScheduleSource {
 
   /** One published session in a stage the caller sees; 404 otherwise, or if unpublished. */
   async get(caller: Caller, sessionId: number): Promise<SessionResponse> {
-    const row = await this.access.findVisibleOrFail(
-      caller,
-      'stage',
-      this.published
-        .createQueryBuilder('published')
-        .where('published.sessionId = :sessionId', { sessionId }),
-      'published.stageId',
-      sessionId,
-      'Session',
+    const scope = this.access.visibleWhere(caller, 'stage', '"published"."stageId"');
+    const session = await this.pages.one(
+      this.published.manager,
+      PUBLISHED_SESSIONS,
+      ['"published"."sessionId" = :sessionId', ...scope.conditions],
+      { sessionId, ...scope.parameters },
     );
-    return toSessionResponse(row);
+    if (!session) {
+      throw notFound('Session', sessionId);
+    }
+    return session;
   }
 
   /** The session as its stage's latest published agenda shows it; null if it is not there. */
@@ -222,30 +223,6 @@ export class PublishedSessionsService implements ScheduleSource {
     });
     return new Set(links.map((link) => link.sessionId));
   }
-}
-
-export function toSessionResponse(row: PublishedSession): SessionResponse {
-  return {
-    id: row.sessionId,
-    stageId: row.stageId,
-    title: row.title,
-    description: row.description,
-    type: row.type,
-    status: row.status,
-    startsAt: row.startsAt.toISOString(),
-    endsAt: row.endsAt.toISOString(),
-    startsAtLocal: toLocalDateTime(row.startsAt, row.timeZone),
-    endsAtLocal: toLocalDateTime(row.endsAt, row.timeZone),
-    timeZone: row.timeZone,
-    venue: row.venue,
-    address: row.address,
-    onlineUrl: row.onlineUrl,
-    track: row.track,
-    isMandatory: row.isMandatory,
-    capacity: row.capacity,
-    speakers: row.speakers,
-    mentors: row.mentors,
-  };
 }
 
 function toScheduleEntry(row: PublishedSession, leads?: boolean): ScheduleEntry {

@@ -5,8 +5,6 @@ import { DriverUtils } from 'typeorm/driver/DriverUtils';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { instantFromRaw } from './raw-values';
 
-const INSTANT_TYPES = new Set<unknown>(['timestamptz', 'datetime']);
-
 /**
  * Reads whose rows the database hands over as one JSON document. On SQLite the driver turns
  * every column of every row into a JavaScript value one call at a time, which costs several
@@ -22,50 +20,64 @@ export class JsonSql {
   }
 
   /**
-   * Runs `query` (one entity, no joins, ordered by its own columns, with LIMIT and OFFSET) as
-   * one statement answering the page as JSON and the count of every row it filters: what
-   * `getManyAndCount` answers, without a second query or a second pass of its conditions.
-   * A read outside a unit of work (it runs on the data source, not on a unit's connection).
+   * Runs `query` (one entity selected whole, no joins, ordered by its own columns, with LIMIT
+   * and OFFSET) as `getManyAndCount` would, its page read as one JSON text. With
+   * `countWithPage` the total comes from the same statement (`COUNT(*) OVER ()`), so the
+   * conditions are evaluated once: for a filter that finds few rows at a cost per row, such as a
+   * search. Without it the count is a query of its own, which an index answers without reading
+   * every row the window would. A read outside a unit of work (it runs on the data source).
    */
-  async readPage<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<[T[], number]> {
-    const metadata = query.expressionMap.mainAlias!.metadata;
+  async readPage<T extends ObjectLiteral>(
+    query: SelectQueryBuilder<T>,
+    { countWithPage = false } = {},
+  ): Promise<[T[], number]> {
+    const { alias, expressionMap } = query;
+    const metadata = expressionMap.mainAlias!.metadata;
+    if (expressionMap.joinAttributes.length > 0 || expressionMap.selects.length !== 1) {
+      throw new Error('readPage reads one entity selected whole, without joins');
+    }
     const driver = this.dataSource.driver;
     const selected = (column: ColumnMetadata) =>
-      `"page"."${DriverUtils.buildAlias(driver, undefined, query.alias, column.databaseName)}"`;
-    const order = Object.entries(query.expressionMap.orderBys).map(([key, direction]) => {
-      const column = metadata.findColumnWithPropertyPath(key.slice(query.alias.length + 1));
+      `"page"."${DriverUtils.buildAlias(driver, undefined, alias, column.databaseName)}"`;
+    const order = Object.entries(expressionMap.orderBys).map(([key, direction]) => {
+      const column = metadata.findColumnWithPropertyPath(key.slice(alias.length + 1));
       if (!column) {
         throw new Error(`readPage orders by the entity's own columns, not by ${key}`);
       }
-      return `${selected(column)} ${typeof direction === 'string' ? direction : direction.order}`;
+      return typeof direction === 'string'
+        ? `${selected(column)} ${direction}`
+        : `${selected(column)} ${direction.order} ${direction.nulls ?? ''}`;
     });
-    const [pageSql, parameters] = query
-      .addSelect('COUNT(*) OVER ()', 'page_total')
-      .getQueryAndParameters();
+    const counted = countWithPage
+      ? query.clone().addSelect('COUNT(*) OVER ()', 'page_total')
+      : query;
+    const [pageSql, parameters] = counted.getQueryAndParameters();
     const object = this.object(
       Object.fromEntries(metadata.columns.map((column) => [column.propertyName, selected(column)])),
     );
-    const [row] = await query.connection.query(
-      `SELECT ${this.array(object, order.join(', '))} AS "items", ` +
-        `MAX("page"."page_total") AS "total" FROM (${pageSql}) "page"`,
-      parameters,
-    );
+    const total = countWithPage ? 'MAX("page"."page_total")' : 'NULL';
+    const [[row], separateCount] = await Promise.all([
+      query.connection.query(
+        `SELECT ${this.array(object, order.join(', '))} AS "items", ${total} AS "total" ` +
+          `FROM (${pageSql}) "page"`,
+        parameters,
+      ) as Promise<{ items: unknown; total: number | string | null }[]>,
+      countWithPage ? undefined : query.getCount(),
+    ]);
     const rows = this.parse<ObjectLiteral[]>(row.items).map((values) => {
       const entity = metadata.create() as T;
       for (const column of metadata.columns) {
         const value = driver.prepareHydratedValue(values[column.propertyName], column);
         // PostgreSQL writes instants in JSON as text, which its driver would have parsed.
         (entity as ObjectLiteral)[column.propertyName] =
-          typeof value === 'string' && INSTANT_TYPES.has(column.type)
+          typeof value === 'string' && column.type === 'timestamptz'
             ? instantFromRaw(value)
             : value;
       }
       return entity;
     });
     // A page past the end has no row to carry the total.
-    const total =
-      row.total === null ? await query.offset(undefined).limit(undefined).getCount() : row.total;
-    return [rows, Number(total)];
+    return [rows, Number(separateCount ?? row.total ?? (await query.getCount()))];
   }
 
   /** A JSON object of `fields`: each name with its SQL expression. */
@@ -75,9 +87,10 @@ export class JsonSql {
   }
 
   /**
-   * The JSON array of `object` over the rows aggregated, `[]` when none. Without `orderBy` its
-   * order is not promised: sorting inside the aggregate costs SQLite a sort of its own, so a
-   * page of rows is better sorted after parsing.
+   * The JSON array of `object` over the rows aggregated, `[]` when none, in `orderBy` (text in
+   * the database's collation). Without `orderBy` the order is not promised; ordering inside the
+   * aggregate costs SQLite a sort of its own, so a page ordered by numbers or instants is
+   * cheaper sorted after parsing.
    */
   array(object: string, orderBy?: string): string {
     const order = orderBy ? ` ORDER BY ${orderBy}` : '';

@@ -1,8 +1,14 @@
 import { QueryFailedError, QueryResult } from 'typeorm';
 import sqlite3 from 'sqlite3';
 
-/** Prepared statements kept per reader: the app's reads are a few hundred shapes of SQL. */
+/**
+ * Prepared statements kept per reader. TypeORM writes numeric parameters into the SQL text on
+ * SQLite, so a read by id is new text for every id: a statement is kept only once its text has
+ * been seen before (among the last `TEXTS_REMEMBERED`), and one-off texts never push out the
+ * shapes that repeat.
+ */
 const STATEMENTS_PER_READER = 256;
+const TEXTS_REMEMBERED = 1024;
 
 /**
  * Page cache per reader, in KiB (SQLite's default is 2 MiB). A search over thousands of
@@ -21,11 +27,14 @@ interface Reader {
 /**
  * Read-only connections to an SQLite file in WAL mode. Each sees the last committed state, never
  * a transaction in progress, and they read in parallel with each other and with the writer.
- * Statements are prepared once per reader and kept: preparing costs as much as running a
- * point read (each run resets its statement, so no snapshot is held between reads).
+ * Statements that repeat are prepared once per reader and kept: preparing costs as much as
+ * running a point read. Every read steps to its last row, so a kept statement holds no snapshot
+ * between reads.
  */
 export class SqliteReaders {
   private readonly readers: Reader[];
+  /** SQL texts seen lately, oldest first. */
+  private readonly seen = new Set<string>();
 
   private constructor(connections: sqlite3.Database[]) {
     this.readers = connections.map((connection) => ({
@@ -49,7 +58,11 @@ export class SqliteReaders {
     );
     for (const connection of connections) {
       connection.configure('busyTimeout', busyTimeoutMs);
-      connection.exec(`PRAGMA cache_size = -${READER_CACHE_KIB}`);
+      await new Promise<void>((resolve, reject) =>
+        connection.exec(`PRAGMA cache_size = -${READER_CACHE_KIB}`, (error) =>
+          error ? reject(error) : resolve(),
+        ),
+      );
     }
     return new SqliteReaders(connections);
   }
@@ -65,6 +78,9 @@ export class SqliteReaders {
       next.pending < least.pending ? next : least,
     );
     reader.pending++;
+    if (!this.repeats(sql)) {
+      return this.runOnce(reader, sql, parameters, structured);
+    }
     const prepared = this.statement(reader, sql);
     let statement: sqlite3.Statement;
     try {
@@ -81,14 +97,36 @@ export class SqliteReaders {
           reject(new QueryFailedError(sql, parameters, error));
           return;
         }
-        if (!structured) {
-          resolve(rows);
+        resolve(answer(rows, structured));
+      });
+    });
+  }
+
+  /** Whether `sql` was seen lately; remembers it either way. */
+  private repeats(sql: string): boolean {
+    const seen = this.seen.delete(sql);
+    this.seen.add(sql);
+    if (this.seen.size > TEXTS_REMEMBERED) {
+      this.seen.delete(this.seen.values().next().value!);
+    }
+    return seen;
+  }
+
+  /** Runs a text not seen lately without keeping its statement. */
+  private runOnce(
+    reader: Reader,
+    sql: string,
+    parameters: unknown[],
+    structured: boolean,
+  ): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      reader.connection.all(sql, parameters, (error, rows) => {
+        reader.pending--;
+        if (error) {
+          reject(new QueryFailedError(sql, parameters, error));
           return;
         }
-        const result = new QueryResult();
-        result.raw = rows;
-        result.records = rows;
-        resolve(result);
+        resolve(answer(rows, structured));
       });
     });
   }
@@ -144,4 +182,15 @@ export class SqliteReaders {
       }),
     );
   }
+}
+
+/** Rows as TypeORM's SQLite query runner answers them. */
+function answer(rows: unknown[], structured: boolean): unknown {
+  if (!structured) {
+    return rows;
+  }
+  const result = new QueryResult();
+  result.raw = rows;
+  result.records = rows;
+  return result;
 }

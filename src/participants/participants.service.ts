@@ -87,6 +87,8 @@ export class ParticipantsService {
         .addOrderBy('participant.id', 'ASC')
         .offset(query.offset)
         .limit(query.limit),
+      // A search finds its matches through the trigram index: count them in the same pass.
+      { countWithPage: Boolean(query.search) },
     );
     return toPage(page, query, (participant) => this.toResponse(caller, participant));
   }

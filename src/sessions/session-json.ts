@@ -9,10 +9,7 @@ import { SessionLeader, SessionResponse } from './session.dto';
 import { SESSION_MENTORS } from './session.entity';
 
 /** A session as the database writes it in JSON for a page of sessions. */
-interface SessionJson extends Omit<SessionResponse, 'startsAtLocal' | 'endsAtLocal' | 'timeZone'> {
-  isMandatory: boolean;
-  timeZone?: string;
-}
+type SessionJson = Omit<SessionResponse, 'startsAtLocal' | 'endsAtLocal'>;
 
 /** Where a page of sessions comes from: the table, its alias, and how its fields are read. */
 export interface SessionTable {
@@ -21,6 +18,8 @@ export interface SessionTable {
   id: string;
   /** The JSON of the session's leaders, in name order. */
   mentors: (json: JsonSql, alias: string) => string;
+  /** The time zone of the session's stage. */
+  timeZone: (alias: string) => string;
 }
 
 /** Sessions being edited: their leaders from the join table. */
@@ -40,6 +39,8 @@ export const LIVE_SESSIONS: SessionTable = {
       )} FROM "mentors" "mentor" INNER JOIN "${SESSION_MENTORS}" "link" ON "link"."mentorId" = "mentor"."id" ` +
         `WHERE "link"."sessionId" = "${alias}"."id"`,
     ),
+  timeZone: (alias) =>
+    `(SELECT "zone"."timeZone" FROM "stages" "zone" WHERE "zone"."id" = "${alias}"."stageId")`,
 };
 
 /** Sessions of published agendas: their leaders as published, and their own time zone. */
@@ -48,6 +49,7 @@ export const PUBLISHED_SESSIONS: SessionTable = {
   alias: 'published',
   id: 'sessionId',
   mentors: (json, alias) => json.jsonText(`"${alias}"."mentors"`),
+  timeZone: (alias) => `"${alias}"."timeZone"`,
 };
 
 /**
@@ -63,12 +65,46 @@ export class SessionPages {
     source: SessionTable,
     conditions: string[],
     parameters: ObjectLiteral & { limit: number; offset: number },
-    timeZone?: string,
   ): Promise<Page<SessionResponse>> {
-    const { json } = this;
     const { table, alias, id } = source;
+    const where = conditions.join(' AND ');
+    const order = `"${alias}"."startsAt", "${alias}"."${id}"`;
+    const [row] = await queryNamed<{ items: unknown; total: number | string }>(
+      manager,
+      `SELECT ${this.json.array(this.object(source))} AS "items", ` +
+        `(SELECT COUNT(*) FROM "${table}" "${alias}" WHERE ${where}) AS "total" ` +
+        `FROM (SELECT * FROM "${table}" "${alias}" WHERE ${where} ` +
+        `ORDER BY ${order} LIMIT :limit OFFSET :offset) "${alias}"`,
+      parameters,
+    );
+    const items = this.json
+      .parse<SessionJson[]>(row.items)
+      .map(fromJson)
+      .sort((a, b) => (a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : a.id - b.id));
+    return { items, total: Number(row.total), limit: parameters.limit, offset: parameters.offset };
+  }
+
+  /** The one session `conditions` find, if any. */
+  async one(
+    manager: EntityManager,
+    source: SessionTable,
+    conditions: string[],
+    parameters: ObjectLiteral,
+  ): Promise<SessionResponse | undefined> {
+    const { table, alias } = source;
+    const [row] = await queryNamed<{ item: unknown }>(
+      manager,
+      `SELECT ${this.object(source)} AS "item" FROM "${table}" "${alias}" ` +
+        `WHERE ${conditions.join(' AND ')}`,
+      parameters,
+    );
+    return row ? fromJson(this.json.parse<SessionJson>(row.item)) : undefined;
+  }
+
+  private object({ alias, id, mentors, timeZone }: SessionTable): string {
+    const { json } = this;
     const column = (name: string) => `"${alias}"."${name}"`;
-    const fields: Record<string, string> = {
+    return json.object({
       id: column(id),
       stageId: column('stageId'),
       title: column('title'),
@@ -77,6 +113,7 @@ export class SessionPages {
       status: column('status'),
       startsAt: column('startsAt'),
       endsAt: column('endsAt'),
+      timeZone: timeZone(alias),
       venue: column('venue'),
       address: column('address'),
       onlineUrl: column('onlineUrl'),
@@ -84,28 +121,13 @@ export class SessionPages {
       isMandatory: column('isMandatory'),
       capacity: column('capacity'),
       speakers: json.jsonText(column('speakers')),
-      mentors: source.mentors(json, alias),
-      ...(timeZone === undefined ? { timeZone: column('timeZone') } : {}),
-    };
-    const where = conditions.join(' AND ');
-    const order = `${column('startsAt')}, ${column(id)}`;
-    const [row] = await queryNamed<{ items: unknown; total: number | string }>(
-      manager,
-      `SELECT ${json.array(json.object(fields))} AS "items", ` +
-        `(SELECT COUNT(*) FROM "${table}" "${alias}" WHERE ${where}) AS "total" ` +
-        `FROM (SELECT * FROM "${table}" "${alias}" WHERE ${where} ` +
-        `ORDER BY ${order} LIMIT :limit OFFSET :offset) "${alias}"`,
-      parameters,
-    );
-    const items = json
-      .parse<SessionJson[]>(row.items)
-      .map((session) => fromJson(session, timeZone ?? session.timeZone!))
-      .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id - b.id);
-    return { items, total: Number(row.total), limit: parameters.limit, offset: parameters.offset };
+      mentors: mentors(json, alias),
+    });
   }
 }
 
-function fromJson(session: SessionJson, timeZone: string): SessionResponse {
+function fromJson(session: SessionJson): SessionResponse {
+  const { timeZone } = session;
   const startsAt = instantFromRaw(session.startsAt);
   const endsAt = instantFromRaw(session.endsAt);
   return {

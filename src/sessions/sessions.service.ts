@@ -81,30 +81,30 @@ export class SessionsService {
     stageId: number,
     query: ListSessionsQuery,
   ): Promise<Page<SessionResponse>> {
-    const stage = await this.stages.findVisibleOrFail(caller, stageId);
+    const timeZone = await this.stages.zoneOfVisibleOrFail(caller, stageId);
     if (!this.editsAgendas(caller)) {
-      return this.published.list(stage.id, query);
+      return this.published.list(stageId, query);
     }
     const conditions = ['"session"."stageId" = :stageId'];
-    const parameters: ObjectLiteral = { ...query, stageId: stage.id };
+    const parameters: ObjectLiteral = { stageId };
     if (query.type) {
       conditions.push('"session"."type" = :type');
+      parameters.type = query.type;
     }
     if (query.track) {
       conditions.push('"session"."track" = :track');
+      parameters.track = query.track;
     }
     if (query.date) {
       conditions.push('"session"."startsAt" >= :dayStart AND "session"."startsAt" < :dayEnd');
-      parameters.dayStart = startOfLocalDate(query.date, stage.timeZone);
-      parameters.dayEnd = endOfLocalDate(query.date, stage.timeZone);
+      parameters.dayStart = startOfLocalDate(query.date, timeZone);
+      parameters.dayEnd = endOfLocalDate(query.date, timeZone);
     }
-    return this.pages.read(
-      this.sessions.manager,
-      LIVE_SESSIONS,
-      conditions,
-      { ...parameters, limit: query.limit, offset: query.offset },
-      stage.timeZone,
-    );
+    return this.pages.read(this.sessions.manager, LIVE_SESSIONS, conditions, {
+      ...parameters,
+      limit: query.limit,
+      offset: query.offset,
+    });
   }
 
   /**
@@ -159,8 +159,17 @@ export class SessionsService {
     if (!this.editsAgendas(caller)) {
       return this.published.get(caller, id);
     }
-    const session = await this.findVisibleOrFail(caller, id);
-    return SessionResponse.from(session, session.stage!);
+    const scope = this.access.visibleWhere(caller, 'stage', '"session"."stageId"');
+    const session = await this.pages.one(
+      this.sessions.manager,
+      LIVE_SESSIONS,
+      ['"session"."id" = :id', ...scope.conditions],
+      { id, ...scope.parameters },
+    );
+    if (!session) {
+      throw notFound('Session', id);
+    }
+    return session;
   }
 
   /** By organizers and by hosts of the session's stage. */

@@ -89,6 +89,25 @@ export class StagesService {
     return StageResponse.from(await this.findVisibleOrFail(caller, id));
   }
 
+  /** The time zone of a stage the caller sees (a host: one it hosts); else 404. */
+  async zoneOfVisibleOrFail(caller: Caller, id: number): Promise<string> {
+    const stage = await this.access
+      .scope(
+        this.stages
+          .createQueryBuilder('stage')
+          .select('stage.timeZone', 'timeZone')
+          .where('stage.id = :id', { id }),
+        caller,
+        'stage',
+        'stage.id',
+      )
+      .getRawOne<{ timeZone: string }>();
+    if (!stage) {
+      throw notFound('Stage', id);
+    }
+    return stage.timeZone;
+  }
+
   /** The stage if the caller sees it (a host: one it hosts); else 404. */
   findVisibleOrFail(caller: Caller, id: number): Promise<Stage> {
     return this.access.findVisibleOrFail(
