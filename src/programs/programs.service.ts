@@ -62,8 +62,10 @@ export class ProgramsService {
     if (query.status !== undefined) {
       select.andWhere('program.status = :status', { status: query.status });
     }
+    // Programs are counted in hundreds: the page's own statement counts them.
     const page = await this.json.readPage(
       select.orderBy('program.id', 'ASC').offset(query.offset).limit(query.limit),
+      { countWithPage: true },
     );
     return toPage(page, query, ProgramResponse.from);
   }
