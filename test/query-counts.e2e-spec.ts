@@ -79,6 +79,13 @@ describe('query counts', () => {
       programs: [() => as(w, 'host').get('/api/programs'), 200],
       sessions: [() => as(w, 'host').get(`/api/stages/${w.stage.id}/sessions`), 200],
       session: [() => as(w, 'participant').get(`/api/sessions/${w.sessions[0].id}`), 200],
+      editedSession: [() => as(w, 'host').get(`/api/sessions/${w.sessions[0].id}`), 200],
+      publishedSessions: [
+        () => as(w, 'participant').get(`/api/stages/${w.stage.id}/sessions`),
+        200,
+      ],
+      organizerPrograms: [() => t.http().get('/api/programs'), 200],
+      organizerParticipants: [() => t.http().get('/api/participants'), 200],
       search: [
         () => as(w, 'host').get(`/api/participants?search=${encodeURIComponent('смирн')}`),
         200,
