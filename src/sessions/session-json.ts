@@ -5,7 +5,7 @@ import { toLocalDateTime } from '../common/time/time';
 import { JsonSql } from '../database/json-sql';
 import { instantFromRaw } from '../database/raw-values';
 import { queryNamed } from '../database/sql';
-import { SessionLeader, SessionResponse } from './session.dto';
+import { SessionResponse } from './session.dto';
 import { SESSION_MENTORS } from './session.entity';
 
 /** A session as the database writes it in JSON for a page of sessions. */
@@ -126,34 +126,17 @@ export class SessionPages {
   }
 }
 
+/** The JSON the database wrote, with instants in UTC ISO text and local wall-clock times. */
 function fromJson(session: SessionJson): SessionResponse {
-  const { timeZone } = session;
   const startsAt = instantFromRaw(session.startsAt);
   const endsAt = instantFromRaw(session.endsAt);
   return {
-    id: session.id,
-    stageId: session.stageId,
-    title: session.title,
-    description: session.description,
-    type: session.type,
-    status: session.status,
+    ...session,
     startsAt: startsAt.toISOString(),
     endsAt: endsAt.toISOString(),
-    startsAtLocal: toLocalDateTime(startsAt, timeZone),
-    endsAtLocal: toLocalDateTime(endsAt, timeZone),
-    timeZone,
-    venue: session.venue,
-    address: session.address,
-    onlineUrl: session.onlineUrl,
-    track: session.track,
+    startsAtLocal: toLocalDateTime(startsAt, session.timeZone),
+    endsAtLocal: toLocalDateTime(endsAt, session.timeZone),
     // SQLite writes booleans as 0 and 1.
     isMandatory: Boolean(session.isMandatory),
-    capacity: session.capacity,
-    speakers: session.speakers,
-    mentors: session.mentors.map((leader: SessionLeader) => ({
-      id: leader.id,
-      fullName: leader.fullName,
-      position: leader.position,
-    })),
   };
 }

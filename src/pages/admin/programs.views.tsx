@@ -24,6 +24,12 @@ export const NEW_PROGRAM: FormState = {
   values: { status: 'draft', requiredAttendancePercent: '80', excusedAbsences: 'excluded' },
 };
 
+/** The program statuses, named in the page's language. */
+function statusOptions(page: PageContext) {
+  const a = adminTexts(page.locale);
+  return PROGRAM_STATUSES.map((status) => ({ value: status, label: a.programStatus(status) }));
+}
+
 function ProgramForm({ page, form }: { page: PageContext; form: FormState }) {
   const t = programTexts(page.locale);
   const a = adminTexts(page.locale);
@@ -60,10 +66,7 @@ function ProgramForm({ page, form }: { page: PageContext; form: FormState }) {
           name="status"
           label={t.fieldStatus}
           value={values.status}
-          options={PROGRAM_STATUSES.map((status) => ({
-            value: status,
-            label: a.programStatus(status),
-          }))}
+          options={statusOptions(page)}
           errors={errors}
         />
         <TextField
@@ -178,10 +181,7 @@ export function ProgramPage({
           name="status"
           label={t.statusLabel}
           value={program.status}
-          options={PROGRAM_STATUSES.map((status) => ({
-            value: status,
-            label: a.programStatus(status),
-          }))}
+          options={statusOptions(page)}
         />
         <button type="submit" class="secondary">
           {t.changeStatus}
