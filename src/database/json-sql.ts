@@ -20,12 +20,14 @@ export class JsonSql {
   }
 
   /**
-   * Runs `query` (one entity selected whole, no joins, ordered by its own columns, with LIMIT
-   * and OFFSET) as `getManyAndCount` would, its page read as one JSON text. With
-   * `countWithPage` the total comes from the same statement (`COUNT(*) OVER ()`), so the
-   * conditions are evaluated once: for a filter that finds few rows at a cost per row, such as a
-   * search. Without it the count is a query of its own, which an index answers without reading
-   * every row the window would. A read outside a unit of work (it runs on the data source).
+   * Runs `query` (one entity selected whole, ordered by its own columns, with LIMIT and OFFSET;
+   * joins only to filter) as `getManyAndCount` would, its page read as one JSON text. The page's
+   * keys are found first and only its rows are read whole, so a sort over many candidates
+   * carries their keys, not their rows. With `countWithPage` the total comes from the same
+   * statement (`COUNT(*) OVER ()`), so the conditions are evaluated once: for a filter that
+   * finds few rows at a cost per row, such as a search. Without it the count is a query of its
+   * own, which an index answers without reading every row the window would. A read outside a
+   * unit of work (it runs on the data source).
    */
   async readPage<T extends ObjectLiteral>(
     query: SelectQueryBuilder<T>,
@@ -33,33 +35,51 @@ export class JsonSql {
   ): Promise<[T[], number]> {
     const { alias, expressionMap } = query;
     const metadata = expressionMap.mainAlias!.metadata;
-    if (expressionMap.joinAttributes.length > 0 || expressionMap.selects.length !== 1) {
-      throw new Error('readPage reads one entity selected whole, without joins');
+    const [key, ...compositeKey] = metadata.primaryColumns;
+    if (expressionMap.selects.length !== 1 || compositeKey.length > 0) {
+      throw new Error('readPage reads one entity with a one-column key, selected whole');
     }
     const driver = this.dataSource.driver;
-    const selected = (column: ColumnMetadata) =>
-      `"page"."${DriverUtils.buildAlias(driver, undefined, alias, column.databaseName)}"`;
-    const order = Object.entries(expressionMap.orderBys).map(([key, direction]) => {
-      const column = metadata.findColumnWithPropertyPath(key.slice(alias.length + 1));
+    const orderColumns = Object.entries(expressionMap.orderBys).map(([path, direction]) => {
+      const column = metadata.findColumnWithPropertyPath(path.slice(alias.length + 1));
       if (!column) {
-        throw new Error(`readPage orders by the entity's own columns, not by ${key}`);
+        throw new Error(`readPage orders by the entity's own columns, not by ${path}`);
       }
-      return typeof direction === 'string'
-        ? `${selected(column)} ${direction}`
-        : `${selected(column)} ${direction.order} ${direction.nulls ?? ''}`;
+      return { column, direction };
     });
-    const counted = countWithPage
-      ? query.clone().addSelect('COUNT(*) OVER ()', 'page_total')
-      : query;
-    const [pageSql, parameters] = counted.getQueryAndParameters();
+    const inPage = (column: ColumnMetadata) =>
+      `"page"."${DriverUtils.buildAlias(driver, undefined, alias, column.databaseName)}"`;
+    const order = orderColumns.map(({ column, direction }) =>
+      typeof direction === 'string'
+        ? `${inPage(column)} ${direction}`
+        : `${inPage(column)} ${direction.order} ${direction.nulls ?? ''}`,
+    );
+    const keyAndOrder = new Set([key, ...orderColumns.map(({ column }) => column)]);
+    const keys = query
+      .clone()
+      .select([...keyAndOrder].map((column) => `${alias}.${column.propertyPath}`));
+    if (countWithPage) {
+      keys.addSelect('COUNT(*) OVER ()', 'page_total');
+    }
+    const [keysSql, parameters] = keys.getQueryAndParameters();
+    const table = metadata.tablePath
+      .split('.')
+      .map((part) => driver.escape(part))
+      .join('.');
     const object = this.object(
-      Object.fromEntries(metadata.columns.map((column) => [column.propertyName, selected(column)])),
+      Object.fromEntries(
+        metadata.columns.map((column) => [
+          column.propertyName,
+          `"row".${driver.escape(column.databaseName)}`,
+        ]),
+      ),
     );
     const total = countWithPage ? 'MAX("page"."page_total")' : 'NULL';
     const [[row], separateCount] = await Promise.all([
       query.connection.query(
         `SELECT ${this.array(object, order.join(', '))} AS "items", ${total} AS "total" ` +
-          `FROM (${pageSql}) "page"`,
+          `FROM (${keysSql}) "page" ` +
+          `INNER JOIN ${table} "row" ON "row".${driver.escape(key.databaseName)} = ${inPage(key)}`,
         parameters,
       ) as Promise<{ items: unknown; total: number | string | null }[]>,
       countWithPage ? undefined : query.getCount(),

@@ -6,6 +6,7 @@ import { Caller } from '../access/caller';
 import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
 import { normalizeEmail } from '../common/validation/email';
+import { JsonSql } from '../database/json-sql';
 import { UnitOfWork } from '../database/unit-of-work';
 import { foldForSearch } from '../common/search/fold-for-search';
 import { EmailsReadable, TextSearch } from '../common/search/text-search';
@@ -20,6 +21,7 @@ export class MentorsService {
     private readonly access: AccessService,
     private readonly unit: UnitOfWork,
     private readonly search: TextSearch,
+    private readonly json: JsonSql,
   ) {}
 
   // Organizers write and see contacts: write responses carry them.
@@ -38,24 +40,23 @@ export class MentorsService {
 
   /** Only the mentors the caller sees; `total` counts only those. */
   async list(caller: Caller, query: ListMentorsQuery): Promise<Page<MentorResponse>> {
-    const builder = this.access
-      .scope(this.mentors.createQueryBuilder('mentor'), caller, 'mentor', 'mentor.id')
+    const builder = this.mentors.createQueryBuilder('mentor');
+    const idColumn = query.search
+      ? this.search.joinMatches(
+          builder,
+          { alias: 'mentor', table: 'mentors' },
+          query.search,
+          this.emailsReadable(caller),
+        )
+      : 'mentor.id';
+    this.access
+      .scope(builder, caller, 'mentor', idColumn)
       .orderBy('mentor.fullName', 'ASC')
       .addOrderBy('mentor.id', 'ASC')
-      .take(query.limit)
-      .skip(query.offset);
-    if (query.search) {
-      const emails: EmailsReadable =
-        caller.role === 'organizer'
-          ? 'all'
-          : caller.role === 'mentor' && caller.mentorId
-            ? { id: caller.mentorId }
-            : 'none';
-      this.search.where(builder, { alias: 'mentor', table: 'mentors' }, query.search, emails);
-    }
-    return toPage(await builder.getManyAndCount(), query, (mentor) =>
-      this.toResponse(caller, mentor),
-    );
+      .offset(query.offset)
+      .limit(query.limit);
+    const page = await this.json.readPage(builder, { countWithPage: Boolean(query.search) });
+    return toPage(page, query, (mentor) => this.toResponse(caller, mentor));
   }
 
   async get(caller: Caller, id: number): Promise<MentorResponse> {
@@ -115,6 +116,14 @@ export class MentorsService {
       throw notFound('Mentor', id);
     }
     return mentor;
+  }
+
+  /** A search matches emails only where the caller may read them. */
+  private emailsReadable(caller: Caller): EmailsReadable {
+    if (caller.role === 'organizer') {
+      return 'all';
+    }
+    return caller.role === 'mentor' && caller.mentorId ? { id: caller.mentorId } : 'none';
   }
 
   private toResponse(caller: Caller, mentor: Mentor): MentorResponse {

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { containsPattern, foldForSearch } from './fold-for-search';
 
 /** The trigram index finds substrings of three characters or more. */
@@ -45,50 +45,43 @@ export class TextSearch implements OnApplicationBootstrap {
     }
   }
 
-  where<T extends ObjectLiteral>(
+  /**
+   * Narrows `query` to the rows that match `search`, joined as `"matched"."id"`: the column a
+   * scope condition should test, so that the matches drive the read and only those that pass
+   * are looked up. Returns that column.
+   */
+  joinMatches<T extends ObjectLiteral>(
     query: SelectQueryBuilder<T>,
     { alias, table }: TextSearchTarget,
     search: string,
     emails: EmailsReadable,
-  ): SelectQueryBuilder<T> {
+  ): string {
     const folded = foldForSearch(search);
-    const pattern = containsPattern(search);
-    const like = (column: string) => `${alias}.${column} LIKE :searchPattern ESCAPE '\\'`;
-    const ownEmail = `(${alias}.id = :searchEmailOwner AND ${like('email')})`;
+    const parameters: Record<string, unknown> = { searchPattern: containsPattern(search) };
+    const like = (column: string) => `"row"."${column}" LIKE :searchPattern ESCAPE '\\'`;
+    let matches: string;
     if (this.onSqlite && [...folded].length >= MIN_INDEXED_LENGTH) {
       const columns = emails === 'all' ? '{searchText email}' : 'searchText';
-      const phrase = `"${folded.replace(/"/g, '""')}"`;
-      const matches =
-        `${alias}.id IN (SELECT rowid FROM "${table}_search" ` +
-        `WHERE "${table}_search" MATCH :searchMatch)`;
-      return query.andWhere(
-        new Brackets((where) => {
-          where.where(matches, { searchMatch: `${columns} : ${phrase}` });
-          if (typeof emails === 'object') {
-            where.orWhere(ownEmail, {
-              searchEmailOwner: emails.id,
-              searchPattern: pattern,
-            });
-          }
-        }),
-      );
+      parameters.searchMatch = `${columns} : "${folded.replace(/"/g, '""')}"`;
+      matches = `SELECT rowid AS "id" FROM "${table}_search" WHERE "${table}_search" MATCH :searchMatch`;
+    } else {
+      // On PostgreSQL the trigram indexes find these rows (see the SearchAndOverlapIndexes
+      // migration); the OFFSET 0 keeps the planner from walking the name index instead and
+      // testing every row on the way.
+      const email = emails === 'all' ? ` OR ${like('email')}` : '';
+      matches =
+        `SELECT "row"."id" FROM "${table}" "row" WHERE ${like('searchText')}${email}` +
+        (this.onSqlite ? '' : ' OFFSET 0');
     }
-    // PostgreSQL: the trigram indexes find the matches first; the OFFSET 0 keeps the planner
-    // from walking the name index instead and testing every row on the way.
-    const inTable =
-      `${alias}.id IN (SELECT "match"."id" FROM "${table}" "match" WHERE ` +
-      `"match"."searchText" LIKE :searchPattern ESCAPE '\\'` +
-      (emails === 'all' ? ` OR "match"."email" LIKE :searchPattern ESCAPE '\\'` : '') +
-      ' OFFSET 0)';
-    return query.andWhere(
-      new Brackets((where) => {
-        where.where(this.onSqlite ? like('searchText') : inTable, { searchPattern: pattern });
-        if (emails === 'all' && this.onSqlite) {
-          where.orWhere(like('email'));
-        } else if (typeof emails === 'object') {
-          where.orWhere(ownEmail, { searchEmailOwner: emails.id });
-        }
-      }),
-    );
+    if (typeof emails === 'object') {
+      parameters.searchEmailOwner = emails.id;
+      const ownEmail =
+        `SELECT "row"."id" FROM "${table}" "row" ` +
+        `WHERE "row"."id" = :searchEmailOwner AND ${like('email')}`;
+      // PostgreSQL takes a part with its own OFFSET only in parentheses; SQLite takes none.
+      matches = this.onSqlite ? `${matches} UNION ${ownEmail}` : `(${matches}) UNION (${ownEmail})`;
+    }
+    query.innerJoin(`(${matches})`, 'matched', `"matched"."id" = ${alias}.id`, parameters);
+    return '"matched"."id"';
   }
 }
