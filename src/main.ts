@@ -1,3 +1,4 @@
+import './memory-policy';
 import './config/load-env-file';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
