@@ -1,6 +1,8 @@
 import {
+  assignMentor,
   createAccount,
   createCohort,
+  createMentor,
   createParticipant,
   createProgram,
   createSession,
@@ -43,8 +45,15 @@ describe('query counts', () => {
       await enroll(t, cohort.id, participant.id);
       participants.push(participant);
     }
+    const mentors = [];
+    for (let i = 0; i < size; i++) {
+      const mentor = await createMentor(t, { fullName: `Смирнова ${size}-${i}` });
+      await assignMentor(t, mentor.id, cohort.id, participants[i].id);
+      mentors.push(mentor);
+    }
     const tokens = {
       organizer: undefined as string | undefined,
+      mentor: (await createAccount(t, 'mentor', { mentorId: mentors[0].id })).token,
       host: (await createAccount(t, 'host', { stageIds: [stage.id] })).token,
       participant: (await createAccount(t, 'participant', { participantId: participants[0].id }))
         .token,
@@ -54,6 +63,7 @@ describe('query counts', () => {
       stage,
       sessions,
       tokens,
+      mentorEmail: mentors[0].email as string,
       participantId: participants[0].id as number,
       participantIds: participants.map((participant) => participant.id as number),
     };
@@ -92,6 +102,16 @@ describe('query counts', () => {
       ],
       organizerSearch: [
         () => t.http().get(`/api/participants?search=${encodeURIComponent('смирн')}`),
+        200,
+      ],
+      mentors: [() => t.http().get('/api/mentors'), 200],
+      mentorSearch: [() => t.http().get(`/api/mentors?search=${encodeURIComponent('смирн')}`), 200],
+      participantsMentorSearch: [
+        () => as(w, 'participant').get(`/api/mentors?search=${encodeURIComponent('смирн')}`),
+        200,
+      ],
+      ownEmailSearch: [
+        () => as(w, 'mentor').get(`/api/mentors?search=${encodeURIComponent(w.mentorEmail)}`),
         200,
       ],
       schedule: [() => as(w, 'participant').get('/api/me/schedule'), 200],
@@ -151,7 +171,7 @@ describe('query counts', () => {
         201,
       ],
     });
-    const as = (w: typeof small, role: 'host' | 'participant') => t.as(w.tokens[role]);
+    const as = (w: typeof small, role: 'host' | 'participant' | 'mentor') => t.as(w.tokens[role]);
     const smallReads = reads(small);
     const largeReads = reads(large);
     for (const name of Object.keys(smallReads) as (keyof typeof smallReads)[]) {
