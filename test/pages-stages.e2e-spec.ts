@@ -529,15 +529,11 @@ describe('Pages: a stage of 300 sessions', () => {
   });
 
   /** A browser's sign-in through the form, kept by a supertest agent. */
-  async function signedInAgent(email: string) {
+  async function signedInAgent(email: string, password = TEST_PASSWORD) {
     const agent = request.agent(t.app.getHttpServer());
     const form = await agent.get('/').expect(200);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
-    await agent
-      .post('/sign-in')
-      .type('form')
-      .send({ _csrf: csrf, email, password: TEST_PASSWORD })
-      .expect(303);
+    await agent.post('/sign-in').type('form').send({ _csrf: csrf, email, password }).expect(303);
     return agent;
   }
 
@@ -623,7 +619,8 @@ describe('Pages: a stage of 300 sessions', () => {
     const { body } = await t.http().get(`/api/stages/${smallStageId}/sessions`).expect(200);
     expect(body.total).toBe(1);
   });
-  it('keeps what another editor saved meanwhile, and says so when both changed one field', async () => {
+  /** The first session of the small stage, edited through its page's form by several editors. */
+  async function sessionEditing() {
     const { body: sessions } = await t
       .http()
       .get(`/api/stages/${smallStageId}/sessions`)
@@ -656,18 +653,12 @@ describe('Pages: a stage of 300 sessions', () => {
         .send(isMandatory ? { ...fields, isMandatory: 'on' } : fields);
     };
     const hostAgent = await signedInAgent(host.email);
-    const organizerAgent = request.agent(t.app.getHttpServer());
-    const signInForm = await organizerAgent.get('/').expect(200);
-    await organizerAgent
-      .post('/sign-in')
-      .type('form')
-      .send({
-        _csrf: /name="_csrf" value="([^"]+)"/.exec(signInForm.text)![1],
-        email: ORGANIZER.email,
-        password: ORGANIZER.password,
-      })
-      .expect(303);
+    const organizerAgent = await signedInAgent(ORGANIZER.email, ORGANIZER.password);
+    return { sessionId, openForm, send, hostAgent, organizerAgent };
+  }
 
+  it('keeps what another editor saved meanwhile, and says so when both changed one field', async () => {
+    const { sessionId, openForm, send, hostAgent, organizerAgent } = await sessionEditing();
     const hostForm = await openForm(hostAgent);
     const organizerForm = await openForm(organizerAgent);
     await send(hostAgent, {
@@ -692,5 +683,53 @@ describe('Pages: a stage of 300 sessions', () => {
     expect(refused.text).toContain('value="Название организатора"');
     const { body: kept } = await t.http().get(`/api/sessions/${sessionId}`).expect(200);
     expect(kept.title).toBe('Название хозяина');
+  });
+  it('keeps every field saved by editors at the same moment, and refuses all but one of a field changed at once', async () => {
+    const { sessionId, openForm, send } = await sessionEditing();
+    const changes: Record<string, string>[] = [
+      { title: 'Все правки сразу' },
+      { venue: 'Зал заседаний' },
+      { address: 'Тюмень, ул. Ленина, 1' },
+      { track: 'Секция Б' },
+      { onlineUrl: 'https://example.ru/live' },
+      { startsAt: '2026-12-14T09:00', endsAt: '2026-12-14T10:30' },
+    ];
+    // Each editor in a browser of its own: half of them the host, half the organizer.
+    const agents = await Promise.all(
+      changes.map((_, i) =>
+        i % 2 === 0
+          ? signedInAgent(host.email)
+          : signedInAgent(ORGANIZER.email, ORGANIZER.password),
+      ),
+    );
+    // Every form is shown before any is saved: each editor saw the same session.
+    const forms = await Promise.all(agents.map((agent) => openForm(agent)));
+    const saves = await Promise.all(
+      changes.map((change, i) => send(agents[i], { ...forms[i], ...change })),
+    );
+    expect(saves.map((save) => save.status)).toEqual(changes.map(() => 303));
+    const { body: merged } = await t.http().get(`/api/sessions/${sessionId}`).expect(200);
+    expect(merged).toMatchObject({
+      title: 'Все правки сразу',
+      venue: 'Зал заседаний',
+      address: 'Тюмень, ул. Ленина, 1',
+      track: 'Секция Б',
+      onlineUrl: 'https://example.ru/live',
+      startsAtLocal: '2026-12-14T09:00:00',
+      endsAtLocal: '2026-12-14T10:30:00',
+    });
+
+    const titles = ['Первое', 'Второе', 'Третье', 'Четвёртое'];
+    const sameField = await Promise.all(titles.map((_, i) => openForm(agents[i])));
+    const raced = await Promise.all(
+      titles.map((title, i) => send(agents[i], { ...sameField[i], title })),
+    );
+    const statuses = raced.map((save) => save.status).sort();
+    expect(statuses).toEqual([303, 409, 409, 409]);
+    const { body: won } = await t.http().get(`/api/sessions/${sessionId}`).expect(200);
+    expect(won.title).toBe(titles[raced.findIndex((save) => save.status === 303)]);
+    for (const refused of raced.filter((save) => save.status === 409)) {
+      expect(refused.text).toContain(`Пока вы правили, здесь стало: «${won.title}»`);
+    }
   });
 });

@@ -173,12 +173,23 @@ export class SessionsService {
   }
 
   /** By organizers and by hosts of the session's stage. */
-  async update(caller: Caller, id: number, dto: UpdateSessionDto): Promise<SessionWriteResponse> {
+  /**
+   * `change` is the fields to change, or works them out from the session as it is under the
+   * stage's lock: an edit form that keeps what others saved meanwhile merges there, so that no
+   * save made in between is lost. What it throws ends the update and reaches the caller.
+   */
+  async update(
+    caller: Caller,
+    id: number,
+    change: UpdateSessionDto | ((current: SessionResponse) => Promise<UpdateSessionDto>),
+  ): Promise<SessionWriteResponse> {
     this.access.requireRole(caller, 'organizer', 'host');
     const visible = await this.findVisibleOrFail(caller, id);
     return this.unit.run(async (manager) => {
       const stage = await this.lockStageFor(caller, manager, visible.stageId);
       const session = await this.findInUnitOrFail(manager, id);
+      const dto =
+        typeof change === 'function' ? await change(SessionResponse.from(session, stage)) : change;
       const times = this.readTimes(
         { startsAt: dto.startsAt ?? session.startsAt, endsAt: dto.endsAt ?? session.endsAt },
         stage,

@@ -26,6 +26,7 @@ import { sendFragment, sendPage } from '../shared/render';
 import {
   checkSessionValues,
   mergeEdit,
+  SessionFormValues,
   readSessionForm,
   sessionProblems,
   shownValues,
@@ -80,6 +81,24 @@ function pagerOf(
     earlier: offset > 0 ? link(Math.max(0, offset - perPage)) : null,
     later: offset + perPage < total ? link(offset + perPage) : null,
   };
+}
+
+/** Why a save is refused: its status, each field's problems, the form's, what to show as seen. */
+interface Refusal {
+  status: number;
+  errors: Record<string, string[]>;
+  problems?: string[];
+  shown?: SessionFormValues;
+}
+
+/** A refusal found while the edit was merged with the session as it is now. */
+class EditRefused implements Refusal {
+  constructor(
+    readonly status: number,
+    readonly errors: Record<string, string[]>,
+    readonly problems: string[] = [],
+    readonly shown?: SessionFormValues,
+  ) {}
 }
 
 /**
@@ -234,13 +253,9 @@ export class StagePagesController {
     const htmx = fromHtmx(request);
     const typed = await readSessionForm(form, page.locale);
     const values = typed.values;
-    // Someone else may have saved since this form was shown: keep their changes.
-    const now = valuesOfSession(session);
-    const shownBefore = shownValues(form) ?? now;
-    const { merged, conflicting } = mergeEdit(values, shownBefore, now);
-    const shown = conflicting.length > 0 ? now : shownBefore;
+    const shownBefore = shownValues(form) ?? valuesOfSession(session);
     // htmx swaps only successful answers: its form comes back with its problems as a 200.
-    const refuse = (status: number, errors: Record<string, string[]>, problems: string[] = []) =>
+    const refuse = ({ status, errors, problems = [], shown = shownBefore }: Refusal) =>
       htmx
         ? sendFragment(
             response,
@@ -268,26 +283,42 @@ export class StagePagesController {
             status,
           );
     if (typed.result.errors) {
-      return refuse(400, typed.result.errors);
-    }
-    if (conflicting.length > 0) {
-      const t = stageTexts(page.locale);
-      const errors = Object.fromEntries(
-        conflicting.map((name) => [name, [t.changedMeanwhile(String(now[name]))]]),
-      );
-      return refuse(409, errors, [t.editedMeanwhile]);
-    }
-    const result = await checkSessionValues(merged, page.locale);
-    if (result.errors) {
-      return refuse(400, result.errors);
+      return refuse({ status: 400, errors: typed.result.errors });
     }
     const before = htmx ? await this.conflictsOf(page, stage.id) : [];
     let saved: SessionResponse;
     try {
-      saved = await this.sessions.update(page.caller, sessionId, result.value);
+      // Merged under the stage's lock with what others saved since this form was shown.
+      saved = await this.sessions.update(page.caller, sessionId, async (current) => {
+        const now = valuesOfSession(current);
+        const { merged, conflicting } = mergeEdit(values, shownBefore, now);
+        if (conflicting.length > 0) {
+          const t = stageTexts(page.locale);
+          throw new EditRefused(
+            409,
+            Object.fromEntries(
+              conflicting.map((name) => [name, [t.changedMeanwhile(String(now[name]))]]),
+            ),
+            [t.editedMeanwhile],
+            now,
+          );
+        }
+        const result = await checkSessionValues(merged, page.locale);
+        if (result.errors) {
+          throw new EditRefused(400, result.errors);
+        }
+        return result.value;
+      });
     } catch (error) {
+      if (error instanceof EditRefused) {
+        return refuse(error);
+      }
       const problems = sessionProblems(error, stage, page.locale);
-      return refuse(error instanceof ConflictException ? 409 : 400, problems.fields, problems.form);
+      return refuse({
+        status: error instanceof ConflictException ? 409 : 400,
+        errors: problems.fields,
+        problems: problems.form,
+      });
     }
     if (!htmx) {
       return seeOther(response, `/stages/${stage.id}?saved=1#${sessionAnchor(saved.id)}`);
