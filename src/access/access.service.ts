@@ -27,6 +27,12 @@ const MENTOR = ':accessMentorId';
 /** The stages an account hosts: the one place this is written. */
 const HOSTED_STAGES = `SELECT "host"."stageId" FROM "stage_hosts" "host" WHERE "host"."accountId" = ${ACCOUNT}`;
 
+/** Conditions written as SQL, with their parameters, that an id column holds a visible id. */
+export interface VisibleWhere {
+  conditions: string[];
+  parameters: Record<string, number | null>;
+}
+
 /**
  * Who sees what (docs/design.md, roles):
  * - an organizer sees everything;
@@ -73,11 +79,7 @@ export class AccessService {
    * For reads written as SQL: the conditions (with their parameters) that `column` holds an id
    * of a `kind` the caller sees; none when it sees every one.
    */
-  visibleWhere(
-    caller: Caller,
-    kind: Visible,
-    column: string,
-  ): { conditions: string[]; parameters: Record<string, number | null> } {
+  visibleWhere(caller: Caller, kind: Visible, column: string): VisibleWhere {
     const condition = this.condition(caller, kind, column);
     return condition
       ? { conditions: [condition], parameters: this.parameters(caller) }

@@ -41,16 +41,18 @@ export class MentorsService {
   /** Only the mentors the caller sees; `total` counts only those. */
   async list(caller: Caller, query: ListMentorsQuery): Promise<Page<MentorResponse>> {
     const builder = this.mentors.createQueryBuilder('mentor');
-    const idColumn = query.search
-      ? this.search.joinMatches(
-          builder,
-          { alias: 'mentor', table: 'mentors' },
-          query.search,
-          this.emailsReadable(caller),
-        )
-      : 'mentor.id';
-    this.access
-      .scope(builder, caller, 'mentor', idColumn)
+    if (query.search) {
+      this.search.joinMatches(
+        builder,
+        { alias: 'mentor', table: 'mentors' },
+        query.search,
+        this.emailsReadable(caller),
+        (idColumn) => this.access.visibleWhere(caller, 'mentor', idColumn),
+      );
+    } else {
+      this.access.scope(builder, caller, 'mentor', 'mentor.id');
+    }
+    builder
       .orderBy('mentor.fullName', 'ASC')
       .addOrderBy('mentor.id', 'ASC')
       .offset(query.offset)

@@ -50,16 +50,17 @@ export class ParticipantsService {
   /** Only the participants the caller sees; `total` counts only those. */
   async list(caller: Caller, query: ListParticipantsQuery): Promise<Page<ParticipantResponse>> {
     const select = this.participants.createQueryBuilder('participant');
-    // A search's matches drive the read: the scope is asked only of them.
-    const idColumn = query.search
-      ? this.search.joinMatches(
-          select,
-          { alias: 'participant', table: 'participants' },
-          query.search,
-          this.emailsReadable(caller),
-        )
-      : 'participant.id';
-    this.access.scope(select, caller, 'participant', idColumn);
+    if (query.search) {
+      this.search.joinMatches(
+        select,
+        { alias: 'participant', table: 'participants' },
+        query.search,
+        this.emailsReadable(caller),
+        (idColumn) => this.access.visibleWhere(caller, 'participant', idColumn),
+      );
+    } else {
+      this.access.scope(select, caller, 'participant', 'participant.id');
+    }
     if (query.region !== undefined) {
       select.andWhere('participant.region = :region', { region: query.region });
     }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { VisibleWhere } from '../../access/access.service';
 import { containsPattern, foldForSearch } from './fold-for-search';
 
 /** The trigram index finds substrings of three characters or more. */
@@ -46,42 +47,52 @@ export class TextSearch implements OnApplicationBootstrap {
   }
 
   /**
-   * Narrows `query` to the rows that match `search`, joined as `"matched"."id"`: the column a
-   * scope condition should test, so that the matches drive the read and only those that pass
-   * are looked up. Returns that column.
+   * Narrows `query` to the rows that match `search` and that `visible` lets the reader see: the
+   * matches drive the read, the scope is asked of each match inside the search (so an engine
+   * never walks the list's order index testing rows, and a reader who sees one row checks only
+   * that one), and only the matches that pass are looked up.
    */
   joinMatches<T extends ObjectLiteral>(
     query: SelectQueryBuilder<T>,
     { alias, table }: TextSearchTarget,
     search: string,
     emails: EmailsReadable,
-  ): string {
+    visible: (idColumn: string) => VisibleWhere,
+  ): SelectQueryBuilder<T> {
     const folded = foldForSearch(search);
     const parameters: Record<string, unknown> = { searchPattern: containsPattern(search) };
     const like = (column: string) => `"row"."${column}" LIKE :searchPattern ESCAPE '\\'`;
+    const where = (idColumn: string, ...conditions: string[]) => {
+      const scope = visible(idColumn);
+      Object.assign(parameters, scope.parameters);
+      return [...conditions, ...scope.conditions].join(' AND ');
+    };
     let matches: string;
     if (this.onSqlite && [...folded].length >= MIN_INDEXED_LENGTH) {
       const columns = emails === 'all' ? '{searchText email}' : 'searchText';
       parameters.searchMatch = `${columns} : "${folded.replace(/"/g, '""')}"`;
-      matches = `SELECT rowid AS "id" FROM "${table}_search" WHERE "${table}_search" MATCH :searchMatch`;
+      const index = `"${table}_search"`;
+      matches =
+        `SELECT ${index}.rowid AS "id" FROM ${index} ` +
+        `WHERE ${where(`${index}.rowid`, `${index} MATCH :searchMatch`)}`;
     } else {
       // On PostgreSQL the trigram indexes find these rows (see the SearchAndOverlapIndexes
       // migration); the OFFSET 0 keeps the planner from walking the name index instead and
       // testing every row on the way.
-      const email = emails === 'all' ? ` OR ${like('email')}` : '';
+      const text =
+        emails === 'all' ? `(${like('searchText')} OR ${like('email')})` : like('searchText');
       matches =
-        `SELECT "row"."id" FROM "${table}" "row" WHERE ${like('searchText')}${email}` +
+        `SELECT "row"."id" FROM "${table}" "row" WHERE ${where('"row"."id"', text)}` +
         (this.onSqlite ? '' : ' OFFSET 0');
     }
     if (typeof emails === 'object') {
       parameters.searchEmailOwner = emails.id;
       const ownEmail =
         `SELECT "row"."id" FROM "${table}" "row" ` +
-        `WHERE "row"."id" = :searchEmailOwner AND ${like('email')}`;
+        `WHERE ${where('"row"."id"', '"row"."id" = :searchEmailOwner', like('email'))}`;
       // PostgreSQL takes a part with its own OFFSET only in parentheses; SQLite takes none.
       matches = this.onSqlite ? `${matches} UNION ${ownEmail}` : `(${matches}) UNION (${ownEmail})`;
     }
-    query.innerJoin(`(${matches})`, 'matched', `"matched"."id" = ${alias}.id`, parameters);
-    return '"matched"."id"';
+    return query.innerJoin(`(${matches})`, 'matched', `"matched"."id" = ${alias}.id`, parameters);
   }
 }
