@@ -172,9 +172,8 @@ export class SessionsService {
     return session;
   }
 
-  /** By organizers and by hosts of the session's stage. */
   /**
-   * `change` is the fields to change, or works them out from the session as it is under the
+   * By organizers and by hosts of the session's stage. `change` is the fields to change, or works them out from the session as it is under the
    * stage's lock: an edit form that keeps what others saved meanwhile merges there, so that no
    * save made in between is lost. What it throws ends the update and reaches the caller.
    */

@@ -62,10 +62,13 @@ export class TextSearch implements OnApplicationBootstrap {
     const folded = foldForSearch(search);
     const parameters: Record<string, unknown> = { searchPattern: containsPattern(search) };
     const like = (column: string) => `"row"."${column}" LIKE :searchPattern ESCAPE '\\'`;
+    /** `conditions` and the reader's scope over `idColumn`, its parameters added to the join's. */
     const where = (idColumn: string, ...conditions: string[]) => {
       const scope = visible(idColumn);
       Object.assign(parameters, scope.parameters);
-      return [...conditions, ...scope.conditions].join(' AND ');
+      return [...conditions, ...scope.conditions]
+        .map((condition) => `(${condition})`)
+        .join(' AND ');
     };
     let matches: string;
     if (this.onSqlite && [...folded].length >= MIN_INDEXED_LENGTH) {

@@ -92,13 +92,15 @@ interface Refusal {
 }
 
 /** A refusal found while the edit was merged with the session as it is now. */
-class EditRefused implements Refusal {
+class EditRefused extends Error implements Refusal {
   constructor(
     readonly status: number,
     readonly errors: Record<string, string[]>,
     readonly problems: string[] = [],
     readonly shown?: SessionFormValues,
-  ) {}
+  ) {
+    super('The edit was refused while it was merged');
+  }
 }
 
 /**
