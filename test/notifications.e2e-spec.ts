@@ -298,6 +298,17 @@ describe('notifications', () => {
         .patch(`/api/sessions/${world.tyumenMorning.id}`)
         .send({ title: 'Экскурсия по набережной' })
         .expect(200);
+      // Added already cancelled: never on anyone's agenda, so nobody is told of it.
+      await createSession(
+        t,
+        {
+          title: 'Лекция, которой не будет',
+          status: 'cancelled',
+          startsAt: '2026-12-16T12:00',
+          endsAt: '2026-12-16T13:00',
+        },
+        world.tyumen.id,
+      );
       await publishAgenda(t, world.tyumen.id);
       await tick();
 
@@ -321,6 +332,10 @@ describe('notifications', () => {
       expect(moved.startDate.zone.tzid).toBe('Asia/Yekaterinburg');
       const roundTable = calendarOf(notices[1]).find((event) => event.summary === 'Круглый стол')!;
       expect(roundTable.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+      expect(notices[1].text).not.toContain('Лекция, которой не будет');
+      expect(calendarOf(notices[1]).map((event) => event.summary)).not.toContain(
+        'Лекция, которой не будет',
+      );
       expect(mailsTo(world.bob.email, 'agenda_change')[0].subject).toBe(
         'Agenda changes: Стажировка в Тюмени, Тюмень',
       );
@@ -725,6 +740,48 @@ describe('notifications', () => {
       await t.as(token).get('/api/me').expect(401);
       await t.signIn(email, 'a brand new password');
       await expect(t.signIn(email, TEST_PASSWORD)).rejects.toThrow();
+    });
+    it('mails only links that still work: one replaced or already used before its mail goes out is skipped, with the reason', async () => {
+      setNow('2026-12-01T00:00:00Z');
+      const first = await t
+        .http()
+        .post('/api/invitations')
+        .send({ email: 'relinked@example.ru', role: 'host', fullName: 'Переприглашённый' })
+        .expect(201);
+      const second = await t
+        .http()
+        .post(`/api/accounts/${first.body.account.id}/invitations`)
+        .expect(201);
+      const used = await t
+        .http()
+        .post('/api/invitations')
+        .send({ email: 'quick@example.ru', role: 'host', fullName: 'Быстрый' })
+        .expect(201);
+      await t
+        .anonymous()
+        .post('/api/invitations/accept')
+        .send({ token: used.body.token, password: 'a long enough password' })
+        .expect(200);
+      await tick();
+
+      const relinked = mailsTo('relinked@example.ru', 'invitation');
+      expect(relinked).toHaveLength(1);
+      expect(relinked[0].text).toContain(second.body.invitationUrl);
+      expect(relinked[0].text).not.toContain(first.body.invitationUrl);
+      expect(mailsTo('quick@example.ru', 'invitation')).toEqual([]);
+      const rows = await outbox(`"email" IN ('relinked@example.ru', 'quick@example.ru')`);
+      expect(
+        rows.map((row: Record<string, unknown>) => [row.email, row.status, row.reason, row.secret]),
+      ).toEqual([
+        [
+          'relinked@example.ru',
+          'skipped',
+          'the link no longer works: a newer one replaced it, or it expired',
+          null,
+        ],
+        ['relinked@example.ru', 'sent', null, null],
+        ['quick@example.ru', 'skipped', 'the link was already used', null],
+      ]);
     });
   });
 

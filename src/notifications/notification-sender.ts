@@ -68,7 +68,7 @@ export class NotificationSender implements OnModuleDestroy {
     for (;;) {
       const batch = await this.claim(now);
       const claimedAt = Date.now();
-      const reasons = await this.stillOwed.reasonsToSkip(batch);
+      const reasons = await this.stillOwed.reasonsToSkip(batch, now);
       for (let start = 0; start < batch.length; start += PARALLEL_SENDS) {
         // A slow mail server must not keep this sender past its lease, when another may take
         // the same messages over: what is left goes back for the next run.

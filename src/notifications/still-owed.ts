@@ -9,17 +9,26 @@ const idOf = (key: string) => Number(key.split(':')[1]);
 /** Rules whose subject key starts with the stage's id (`stage:2`, `stage:2:2025-11-18`, `agenda:2`). */
 const STAGE_RULES: string[] = ['stage_announcement', 'evening_digest', 'agenda_change'];
 
+/** Rules whose subject is an invitation's link (`invitation:7`). */
+const LINK_RULES: string[] = ['invitation', 'password_reset'];
+
 /**
  * Checks, just before sending, that a message is still owed: a reminder's session or meeting is
- * still at that time and not cancelled, and a participant is still enrolled (and still wants
- * session reminders). Answers the reason to skip each one that is not.
+ * still at that time and not cancelled, a participant is still enrolled (and still wants
+ * session reminders), and a mailed link still works (not used, not replaced by a newer one).
+ * Answers the reason to skip each one that is not.
  */
 @Injectable()
 export class StillOwed {
   constructor(private readonly dataSource: DataSource) {}
 
-  async reasonsToSkip(batch: Notification[]): Promise<Map<number, string>> {
+  async reasonsToSkip(batch: Notification[], now: Date): Promise<Map<number, string>> {
     const reasons = new Map<number, string>();
+    await this.checkLinks(
+      batch.filter((row) => LINK_RULES.includes(row.rule)),
+      now,
+      reasons,
+    );
     await this.checkSessionReminders(
       batch.filter((row) => row.rule === 'session_reminder'),
       reasons,
@@ -35,6 +44,36 @@ export class StillOwed {
       reasons,
     );
     return reasons;
+  }
+
+  /** An invitation or reset link already used, or ended by a newer one, is not mailed. */
+  private async checkLinks(rows: Notification[], now: Date, reasons: Map<number, string>) {
+    if (rows.length === 0) {
+      return;
+    }
+    const links = await queryNamed<{
+      id: number;
+      acceptedAt: string | Date | null;
+      expiresAt: string | Date;
+    }>(
+      this.dataSource,
+      `SELECT i."id" AS "id", i."acceptedAt" AS "acceptedAt", i."expiresAt" AS "expiresAt"
+       FROM "invitations" i WHERE i."id" IN (:...ids)`,
+      { ids: [...new Set(rows.map((row) => idOf(row.subjectKey)))] },
+    );
+    for (const row of rows) {
+      const link = links.find((candidate) => candidate.id === idOf(row.subjectKey));
+      const reason = !link
+        ? 'the link no longer exists'
+        : link.acceptedAt !== null
+          ? 'the link was already used'
+          : instantFromRaw(link.expiresAt) <= now
+            ? 'the link no longer works: a newer one replaced it, or it expired'
+            : null;
+      if (reason) {
+        reasons.set(row.id, reason);
+      }
+    }
   }
 
   /** Announcements, digests and change notices go to participants still enrolled. */
