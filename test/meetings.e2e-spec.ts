@@ -4,6 +4,7 @@ import {
   createCohort,
   createMentor,
   createParticipant,
+  createProgram,
   createStage,
   enroll,
 } from './support/factories';
@@ -325,6 +326,31 @@ describe('mentoring meetings', () => {
       await t.http().delete(`/api/cohorts/${former}/enrollments/${participant.id}`).expect(200);
       const meeting = await createMeeting(mentor.id, tyumen(participant.id));
       expect(meeting.assignmentId).toBe(active.id);
+    });
+
+    it('prefers the assignment of a program under way to a later one in a completed program', async () => {
+      const mentor = await createMentor(t);
+      const running = await createProgram(t, { status: 'active' });
+      const finished = await createProgram(t, { status: 'active' });
+      const participant = await createParticipant(t);
+      const inRunning = await createCohort(t, {}, running.id);
+      await enroll(t, inRunning.id, participant.id);
+      const wanted = await assignMentor(t, mentor.id, inRunning.id, participant.id);
+      const inFinished = await createCohort(t, {}, finished.id);
+      await enroll(t, inFinished.id, participant.id);
+      const later = await assignMentor(t, mentor.id, inFinished.id, participant.id);
+      expect(later.id).toBeGreaterThan(wanted.id);
+      await t
+        .http()
+        .patch(`/api/programs/${finished.id}`)
+        .send({ status: 'completed' })
+        .expect(200);
+      const meeting = await createMeeting(mentor.id, tyumen(participant.id));
+      expect(meeting.assignmentId).toBe(wanted.id);
+      // With both programs under way, the later assignment is used, as before.
+      await t.http().patch(`/api/programs/${finished.id}`).send({ status: 'active' }).expect(200);
+      const next = await createMeeting(mentor.id, tyumen(participant.id));
+      expect(next.assignmentId).toBe(later.id);
     });
   });
 

@@ -11,7 +11,9 @@ import { Caller } from '../access/caller';
 import { Page, toPage } from '../common/http/pagination';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Enrollment } from '../enrollments/enrollment.entity';
+import { Cohort } from '../cohorts/cohort.entity';
 import { MentorAssignment } from '../mentors/mentor-assignment.entity';
+import { Program } from '../programs/program.entity';
 import { rangeOf } from '../schedules/schedule.dto';
 import {
   CreateMeetingDto,
@@ -124,8 +126,9 @@ export class MeetingsService {
   }
 
   /**
-   * The mentor's assignment to the participant whose enrollment is active (the latest one if
-   * several are), with that enrollment locked until the unit ends; 409 when there is none.
+   * The mentor's assignment to the participant whose enrollment is active, with that enrollment
+   * locked until the unit ends; 409 when there is none. Of several, one in a program under way
+   * (whose reminders go out), then the latest.
    */
   private async lockActiveAssignment(
     manager: EntityManager,
@@ -135,9 +138,12 @@ export class MeetingsService {
     const assignments = await manager
       .createQueryBuilder(MentorAssignment, 'assignment')
       .innerJoin('assignment.enrollment', 'enrollment')
+      .innerJoin(Cohort, 'cohort', 'cohort.id = enrollment.cohortId')
+      .innerJoin(Program, 'program', 'program.id = cohort.programId')
       .where('assignment.mentorId = :mentorId', { mentorId })
       .andWhere('enrollment.participantId = :participantId', { participantId })
-      .orderBy('assignment.id', 'DESC')
+      .orderBy(`CASE WHEN program.status = 'active' THEN 0 ELSE 1 END`)
+      .addOrderBy('assignment.id', 'DESC')
       .getMany();
     if (assignments.length === 0) {
       throw new ConflictException(
