@@ -398,16 +398,23 @@ describe('Pages: signing in and the participant’s schedule', () => {
     await page.waitForURL((url) => url.pathname === '/schedule');
     await context.close();
 
+    // The used link says so as it opens, with no form to type a password into for nothing.
     const again = await openContext(browser, baseURL, 'phone');
     const second = await again.newPage();
-    await second.goto(`${link.pathname}${link.search}`);
-    await second.getByLabel('Новый пароль').fill('another new password');
-    await second.getByLabel('Пароль ещё раз').fill('another new password');
-    await second.getByRole('button', { name: 'Сохранить пароль и войти' }).click();
+    const reopened = await second.goto(`${link.pathname}${link.search}`);
+    expect(reopened!.status()).toBe(410);
     await expect(second.getByRole('alert').textContent()).resolves.toContain(
       'Ссылка недействительна',
     );
+    expect(await second.getByLabel('Новый пароль').count()).toBe(0);
+    expect(await accessibilityViolations(second)).toEqual([]);
+    await second.getByRole('link', { name: 'Ко входу' }).click();
+    await second.waitForURL((url) => url.pathname === '/');
     await again.close();
+    // A wrong token is answered the same way.
+    const wrong = await t.anonymous().get('/accept-invitation?token=not-a-token').expect(410);
+    expect(wrong.text).toContain('Ссылка недействительна');
+    expect(wrong.text).not.toContain('name="password"');
     await t
       .anonymous()
       .post('/api/auth/login')

@@ -231,7 +231,7 @@ export class AccountsService implements OnApplicationBootstrap {
   async acceptInvitation({ token, password }: AcceptInvitationDto): Promise<Account> {
     const tokenHash = hashToken(token);
     const usable = (invitation: Invitation | null): invitation is Invitation =>
-      invitation !== null && !invitation.acceptedAt && invitation.expiresAt > this.clock.now();
+      this.isUsable(invitation);
     const found = await this.invitations.findOneBy({ tokenHash });
     if (!usable(found)) {
       throw invalidToken();
@@ -249,6 +249,18 @@ export class AccountsService implements OnApplicationBootstrap {
       await manager.save(invitation);
       return this.setPassword(manager, account, passwordHash);
     });
+  }
+
+  /**
+   * Whether a link's token would still set a password now: not used, not replaced by a newer
+   * link, not expired. For a page to say so before anyone types a password.
+   */
+  async isInvitationUsable(token: string): Promise<boolean> {
+    return this.isUsable(await this.invitations.findOneBy({ tokenHash: hashToken(token) }));
+  }
+
+  private isUsable(invitation: Invitation | null): invitation is Invitation {
+    return invitation !== null && !invitation.acceptedAt && invitation.expiresAt > this.clock.now();
   }
 
   /** Organizers rename, deactivate and reactivate accounts; a deactivation ends its tokens. */

@@ -86,15 +86,23 @@ export class SignInController {
   }
 
   @Get('accept-invitation')
-  acceptInvitationForm(
+  async acceptInvitationForm(
     @Page() page: PageContext,
     @Query('token') token: unknown,
     @Res() response: Response,
-  ): void {
+  ): Promise<void> {
     const shown = typeof token === 'string' ? token : '';
+    // A link used, replaced or expired says so at once, before a password is typed for nothing.
+    const usable = shown === '' || (await this.accounts.isInvitationUsable(shown));
     sendPage(
       response,
-      <AcceptInvitationPage page={page} token={shown} minLength={MIN_PASSWORD_LENGTH} />,
+      <AcceptInvitationPage
+        page={page}
+        token={shown}
+        usable={usable}
+        minLength={MIN_PASSWORD_LENGTH}
+      />,
+      usable ? 200 : 410,
     );
   }
 

@@ -19,6 +19,7 @@ export const signInTexts = catalogue({
     linkInvalid:
       'Ссылка недействительна: она устарела, уже использована или заменена новой. Попросите организатора прислать новое приглашение.',
     noToken: 'В ссылке нет кода приглашения. Откройте ссылку из письма целиком.',
+    toSignIn: 'Ко входу',
   },
   en: {
     title: 'Sign in',
@@ -38,5 +39,6 @@ export const signInTexts = catalogue({
     linkInvalid:
       'The link is not valid: it has expired, was used already or was replaced by a newer one. Ask the organizer for a new invitation.',
     noToken: 'The link has no invitation code. Open the whole link from the email.',
+    toSignIn: 'To sign in',
   },
 });

@@ -53,12 +53,15 @@ export function SignInPage({
 export function AcceptInvitationPage({
   page,
   token,
+  usable = true,
   minLength,
   errors,
   problems = [],
 }: {
   page: PageContext;
   token: string;
+  /** False for a link already used, replaced or expired: no form, only what to do next. */
+  usable?: boolean;
   minLength: number;
   errors?: FieldErrors;
   problems?: string[];
@@ -68,8 +71,14 @@ export function AcceptInvitationPage({
     <Layout page={page} title={t.acceptTitle}>
       <h1>{t.acceptTitle}</h1>
       <p>{t.acceptIntro}</p>
-      <FormProblems problems={problems} />
-      {token ? (
+      <FormProblems problems={usable ? problems : [t.linkInvalid]} />
+      {!token ? (
+        <p>{t.noToken}</p>
+      ) : !usable ? (
+        <p>
+          <a href="/">{t.toSignIn}</a>
+        </p>
+      ) : (
         <form method="post" action="/accept-invitation" class="narrow" novalidate>
           <CsrfField page={page} />
           <input type="hidden" name="token" value={token} />
@@ -92,8 +101,6 @@ export function AcceptInvitationPage({
           />
           <button type="submit">{t.acceptSubmit}</button>
         </form>
-      ) : (
-        <p>{t.noToken}</p>
       )}
     </Layout>
   );
