@@ -47,33 +47,21 @@ export class StillOwed {
   }
 
   /** An invitation or reset link already used, or ended by a newer one, is not mailed. */
-  private async checkLinks(rows: Notification[], now: Date, reasons: Map<number, string>) {
-    if (rows.length === 0) {
-      return;
-    }
-    const links = await queryNamed<{
-      id: number;
-      acceptedAt: string | Date | null;
-      expiresAt: string | Date;
-    }>(
-      this.dataSource,
-      `SELECT i."id" AS "id", i."acceptedAt" AS "acceptedAt", i."expiresAt" AS "expiresAt"
-       FROM "invitations" i WHERE i."id" IN (:...ids)`,
-      { ids: [...new Set(rows.map((row) => idOf(row.subjectKey)))] },
+  private checkLinks(rows: Notification[], now: Date, reasons: Map<number, string>) {
+    return this.checkSubjects<{ acceptedAt: string | Date | null; expiresAt: string | Date }>(
+      rows,
+      `SELECT s."id" AS "id", s."acceptedAt" AS "acceptedAt", s."expiresAt" AS "expiresAt"
+       FROM "invitations" s`,
+      reasons,
+      (_, link) =>
+        !link
+          ? 'the link no longer exists'
+          : link.acceptedAt !== null
+            ? 'the link was already used'
+            : instantFromRaw(link.expiresAt) <= now
+              ? 'the link no longer works: a newer one replaced it, or it expired'
+              : null,
     );
-    for (const row of rows) {
-      const link = links.find((candidate) => candidate.id === idOf(row.subjectKey));
-      const reason = !link
-        ? 'the link no longer exists'
-        : link.acceptedAt !== null
-          ? 'the link was already used'
-          : instantFromRaw(link.expiresAt) <= now
-            ? 'the link no longer works: a newer one replaced it, or it expired'
-            : null;
-      if (reason) {
-        reasons.set(row.id, reason);
-      }
-    }
   }
 
   /** Announcements, digests and change notices go to participants still enrolled. */
@@ -155,25 +143,44 @@ export class StillOwed {
     }
   }
 
-  private async checkMeetingReminders(rows: Notification[], reasons: Map<number, string>) {
+  private checkMeetingReminders(rows: Notification[], reasons: Map<number, string>) {
+    return this.checkSubjects<{ startsAt: string | Date; status: string }>(
+      rows,
+      `SELECT s."id" AS "id", s."startsAt" AS "startsAt", s."status" AS "status"
+       FROM "mentoring_meetings" s`,
+      reasons,
+      (row, meeting) =>
+        !meeting
+          ? 'the meeting was deleted'
+          : meeting.status !== 'planned'
+            ? `the meeting is ${meeting.status}`
+            : instantFromRaw(meeting.startsAt).toISOString() !== row.version
+              ? `the meeting moved to ${instantFromRaw(meeting.startsAt).toISOString()}`
+              : null,
+    );
+  }
+
+  /**
+   * Reads the record each message is about (the id in its subject key) with `select`, whose
+   * table is aliased `s`, and sets the reason `reasonOf` finds to skip a message, if any.
+   */
+  private async checkSubjects<T>(
+    rows: Notification[],
+    select: string,
+    reasons: Map<number, string>,
+    reasonOf: (row: Notification, subject: T | undefined) => string | null,
+  ): Promise<void> {
     if (rows.length === 0) {
       return;
     }
-    const current = await queryNamed<{ id: number; startsAt: string | Date; status: string }>(
+    const subjects = await queryNamed<T & { id: number }>(
       this.dataSource,
-      `SELECT m."id" AS "id", m."startsAt" AS "startsAt", m."status" AS "status"
-       FROM "mentoring_meetings" m WHERE m."id" IN (:...ids)`,
+      `${select} WHERE s."id" IN (:...ids)`,
       { ids: [...new Set(rows.map((row) => idOf(row.subjectKey)))] },
     );
+    const byId = new Map(subjects.map((subject) => [subject.id, subject]));
     for (const row of rows) {
-      const found = current.find((meeting) => meeting.id === idOf(row.subjectKey));
-      const reason = !found
-        ? 'the meeting was deleted'
-        : found.status !== 'planned'
-          ? `the meeting is ${found.status}`
-          : instantFromRaw(found.startsAt).toISOString() !== row.version
-            ? `the meeting moved to ${instantFromRaw(found.startsAt).toISOString()}`
-            : null;
+      const reason = reasonOf(row, byId.get(idOf(row.subjectKey)));
       if (reason) {
         reasons.set(row.id, reason);
       }
