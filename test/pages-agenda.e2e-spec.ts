@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { Browser } from 'playwright-core';
 import { Clock } from '../src/common/time/clock';
 import {
@@ -186,7 +187,7 @@ describe('Pages: the public agenda', () => {
 
       const calendarLink = page.getByRole('link', { name: 'Добавить в календарь (.ics)' });
       const href = await calendarLink.getAttribute('href');
-      expect(href).toBe(`/api/stages/${publicId}/agenda.ics`);
+      expect(href).toBe(`/agenda/${publicId}/agenda.ics`);
       const calendar = await page.request.get(href!);
       expect(calendar.status()).toBe(200);
       expect(calendar.headers()['content-type']).toContain('text/calendar');
@@ -237,7 +238,19 @@ describe('Pages: the public agenda', () => {
     await signIn(memberPage, participant.email, TEST_PASSWORD);
     const answer = await memberPage.goto(`/agenda/${privateId}`);
     expect(answer!.status()).toBe(200);
+    // Its calendar link opens with the site's sign-in, not only with an API token.
+    const href = await memberPage
+      .getByRole('link', { name: 'Добавить в календарь (.ics)' })
+      .getAttribute('href');
+    const calendar = await memberPage.request.get(href!);
+    expect(calendar.status()).toBe(200);
+    expect(calendar.headers()['content-type']).toContain('text/calendar');
+    expect(calendar.headers()['cache-control']).toContain('private');
+    expect(await calendar.text()).toContain('DTSTART;TZID=Europe/Moscow:20251007T100000');
     await member.close();
+    // Without the sign-in it is not found, as the page is.
+    const anonymous = await request(t.app.getHttpServer()).get(href!);
+    expect(anonymous.status).toBe(404);
   });
 
   it('speaks English to an English browser, times still in Moscow', async () => {

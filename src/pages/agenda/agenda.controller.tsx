@@ -1,6 +1,7 @@
 import { Get, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { AgendasService } from '../../agendas/agendas.service';
+import { sendCalendar } from '../../calendar/send-calendar';
 import { PageIdParam } from '../shared/page-id-param';
 import { Page, PageContext } from '../shared/page-context';
 import { PageController } from '../shared/page-controller';
@@ -43,5 +44,23 @@ export class AgendaPagesController {
         laterHref={offset + SESSIONS_PER_PAGE < total ? link(offset + SESSIONS_PER_PAGE) : null}
       />,
     );
+  }
+
+  /**
+   * The agenda as a calendar file for the reader of the page: a stage that is not public opens
+   * to its members signed in on the site (the API's `agenda.ics` takes only bearer tokens).
+   */
+  @Get(':id/agenda.ics')
+  async calendar(
+    @Page() page: PageContext,
+    @PageIdParam() stageId: number,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { calendar, publishedAt } = await this.agendas.latestAsCalendar(page.caller, stageId);
+    sendCalendar(response, calendar, {
+      fileName: `agenda-${stageId}.ics`,
+      lastModified: publishedAt,
+      shared: page.caller.role === 'anonymous',
+    });
   }
 }

@@ -182,7 +182,7 @@ export function AgendaPage({
         <p class="no-print">
           <a
             class="button secondary"
-            href={`/api/stages/${stageId}/agenda.ics`}
+            href={`/agenda/${stageId}/agenda.ics`}
             download={`agenda-${stageId}.ics`}
             aria-describedby="calendar-hint"
           >
