@@ -147,6 +147,66 @@ describe('Pages: signing in and the participant’s schedule', () => {
     },
   );
 
+  it('keeps one heading per local date when zones put a later start on an earlier date', async () => {
+    const program = await createProgram(t, { status: 'active' });
+    const cohort = await createCohort(t, {}, program.id);
+    const vladivostok = await createStage(
+      t,
+      {
+        title: 'Стажировка во Владивостоке',
+        city: 'Владивосток',
+        region: 'Приморский край',
+        timeZone: 'Asia/Vladivostok',
+        startDate: '2026-12-21',
+        endDate: '2026-12-22',
+      },
+      cohort.id,
+    );
+    const moscow = await createMoscowStage(
+      t,
+      { startDate: '2026-12-20', endDate: '2026-12-21' },
+      cohort.id,
+    );
+    // In UTC order: 19:00 (the 21st in Vladivostok), 20:00 (the 20th in Moscow), 00:00 (the 21st).
+    await createSession(
+      t,
+      { title: 'Утро во Владивостоке', startsAt: '2026-12-21T05:00', endsAt: '2026-12-21T06:00' },
+      vladivostok.id,
+    );
+    await createSession(
+      t,
+      { title: 'Поздний вечер в Москве', startsAt: '2026-12-20T23:00', endsAt: '2026-12-20T23:30' },
+      moscow.id,
+    );
+    await createSession(
+      t,
+      { title: 'День во Владивостоке', startsAt: '2026-12-21T10:00', endsAt: '2026-12-21T11:00' },
+      vladivostok.id,
+    );
+    await publishAgenda(t, vladivostok.id);
+    await publishAgenda(t, moscow.id);
+    const traveller = await createParticipant(t, { fullName: 'Путешественников Иван' });
+    await enroll(t, cohort.id, traveller.id);
+    const account = await createAccount(t, 'participant', { participantId: traveller.id });
+
+    const context = await openContext(browser, baseURL, 'desktop');
+    const page = await context.newPage();
+    await signIn(page, account.email, TEST_PASSWORD);
+    const days = page.locator('main > section.day');
+    await expect(days.locator('h2').allTextContents()).resolves.toEqual([
+      'воскресенье, 20 декабря 2026',
+      'понедельник, 21 декабря 2026',
+    ]);
+    const ids = await days.locator('h2').evaluateAll((headings) => headings.map((h) => h.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    await expect(days.nth(1).locator('.session-title').allTextContents()).resolves.toEqual([
+      expect.stringContaining('Утро во Владивостоке'),
+      expect.stringContaining('День во Владивостоке'),
+    ]);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('signs in and reads the schedule without JavaScript', async () => {
     const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
     const page = await context.newPage();

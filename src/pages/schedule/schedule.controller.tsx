@@ -16,18 +16,20 @@ import { ScheduleDay, SchedulePage } from './schedule.views';
 const DAYS_LOOKED_BACK = 14;
 const ENTRIES_PER_PAGE = 100;
 
-/** Consecutive entries of one local date, in the order they start. */
+/**
+ * The entries of each local date, days in date order, entries in the order they start. Entries
+ * in different zones can start in one order and fall on local dates in the other (01:00 in
+ * Vladivostok is the evening before in Moscow): each date is still one day.
+ */
 function daysOf(entries: ScheduleEntry[], now: Date): ScheduleDay[] {
-  const days: ScheduleDay[] = [];
+  const byDate = new Map<string, ScheduleDay>();
   for (const entry of entries) {
     const date = entry.startsAtLocal.slice(0, 10);
-    const last = days.at(-1);
-    if (last && last.date === date) {
-      last.entries.push(entry);
-    } else {
-      days.push({ date, entries: [entry], past: false });
-    }
+    const day = byDate.get(date) ?? { date, entries: [], past: false };
+    day.entries.push(entry);
+    byDate.set(date, day);
   }
+  const days = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
   for (const day of days) {
     day.past = day.entries.every((entry) => new Date(entry.endsAt) < now);
   }
