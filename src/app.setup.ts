@@ -1,3 +1,4 @@
+import { JSON_TYPES, jsonBodiesOnly } from './common/http/json-bodies-only';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { isUtf8 } from 'node:buffer';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -64,7 +65,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   );
   app.getHttpAdapter().getInstance().set('trust proxy', config.get('TRUST_PROXY_HOPS'));
   const bodyLimit = config.get('BODY_LIMIT', { infer: true });
-  app.useBodyParser('json', { limit: bodyLimit, verify: refuseMalformedUtf8 });
+  app.use(jsonBodiesOnly);
+  app.useBodyParser('json', { type: JSON_TYPES, limit: bodyLimit, verify: refuseMalformedUtf8 });
   app.useBodyParser('urlencoded', { limit: bodyLimit, extended: false });
   const corsOrigins = config
     .get('CORS_ORIGINS', { infer: true })

@@ -75,6 +75,49 @@ describe('bad input', () => {
     );
   });
 
+  it('answers 415 to a body that is not JSON, on writes of every kind, and writes nothing', async () => {
+    const { body: existing } = await t.http().post('/api/programs').send(program({})).expect(201);
+    const sends = [
+      () => t.http().post('/api/programs').set('Content-Type', 'text/plain').send('title=Школа'),
+      () =>
+        t
+          .http()
+          .post('/api/programs')
+          .type('form')
+          .send({ title: 'Школа мэров', organizer: 'ВШГУ' }),
+      () =>
+        t
+          .http()
+          .patch(`/api/programs/${existing.id}`)
+          .set('Content-Type', 'application/xml')
+          .send('<title>Школа</title>'),
+      () =>
+        t
+          .http()
+          .put('/api/me/notification-preferences')
+          .set('Content-Type', 'text/plain')
+          .send('{"eveningDigest": false}'),
+    ];
+    for (const send of sends) {
+      await expectRefused(
+        send,
+        415,
+        'The request body must be JSON (Content-Type: application/json)',
+      );
+    }
+    const { body: unchanged } = await t.http().get(`/api/programs/${existing.id}`).expect(200);
+    expect(unchanged.title).toBe(existing.title);
+    // A write without a body needs no type; JSON with a vendor suffix is JSON.
+    await t.http().post(`/api/programs/${existing.id}/cohorts`).expect(400);
+    const suffixed = await t
+      .http()
+      .patch(`/api/programs/${existing.id}`)
+      .set('Content-Type', 'application/merge-patch+json')
+      .send(JSON.stringify({ title: 'Школа мэров 2027' }))
+      .expect(200);
+    expect(suffixed.body.title).toBe('Школа мэров 2027');
+  });
+
   it('refuses a NUL character in text on every engine', async () => {
     await expectRefused(
       () =>

@@ -16,10 +16,8 @@ import {
   isForeignKeyViolation,
   isUniqueViolation,
 } from '../../database/database-errors';
-import { API_PREFIX } from '../../api-prefix';
+import { API_PATH } from '../../api-prefix';
 import { TooManyAttemptsException } from './too-many-attempts';
-
-const API_PATH = new RegExp(`^/${API_PREFIX}(/|$)`);
 
 /**
  * Errors of Express's body parser (too large, unsupported charset, malformed JSON) carry their
@@ -43,6 +41,7 @@ function bodyParserError(exception: unknown): HttpException | undefined {
       'charset.unsupported': 'The request body must be UTF-8 JSON',
       'encoding.unsupported': 'The request body encoding is not supported',
       'entity.verify.failed': 'The request body is not valid UTF-8',
+      'content-type.unsupported': 'The request body must be JSON (Content-Type: application/json)',
     };
     return new HttpException(
       {
