@@ -471,10 +471,27 @@ describe('Pages: signing in and the participant’s schedule', () => {
     await second.getByRole('link', { name: 'Ко входу' }).click();
     await second.waitForURL((url) => url.pathname === '/');
     await again.close();
-    // A wrong token is answered the same way.
+    // A wrong token is answered the same way, and so is the link of an account deactivated
+    // since it was sent; a link without its token says what is missing.
     const wrong = await t.anonymous().get('/accept-invitation?token=not-a-token').expect(410);
     expect(wrong.text).toContain('Ссылка недействительна');
     expect(wrong.text).not.toContain('name="password"');
+    const { body: ended } = await t
+      .http()
+      .post('/api/invitations')
+      .send({ email: 'ended@example.ru', role: 'host', fullName: 'Ушедший Хост' })
+      .expect(201);
+    await t.anonymous().get(`/accept-invitation?token=${ended.token}`).expect(200);
+    await t
+      .http()
+      .patch(`/api/accounts/${ended.account.id}`)
+      .send({ status: 'deactivated' })
+      .expect(200);
+    const deactivated = await t.anonymous().get(`/accept-invitation?token=${ended.token}`);
+    expect(deactivated.status).toBe(410);
+    expect(deactivated.text).not.toContain('name="password"');
+    const missing = await t.anonymous().get('/accept-invitation').expect(400);
+    expect(missing.text).toContain('В ссылке нет кода приглашения');
     await t
       .anonymous()
       .post('/api/auth/login')

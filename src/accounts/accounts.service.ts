@@ -253,10 +253,15 @@ export class AccountsService implements OnApplicationBootstrap {
 
   /**
    * Whether a link's token would still set a password now: not used, not replaced by a newer
-   * link, not expired. For a page to say so before anyone types a password.
+   * link, not expired, its account not deactivated. For a page to say so before anyone types a
+   * password.
    */
   async isInvitationUsable(token: string): Promise<boolean> {
-    return this.isUsable(await this.invitations.findOneBy({ tokenHash: hashToken(token) }));
+    const invitation = await this.invitations.findOne({
+      where: { tokenHash: hashToken(token) },
+      relations: { account: true },
+    });
+    return this.isUsable(invitation) && !invitation.account?.deactivatedAt;
   }
 
   private isUsable(invitation: Invitation | null): invitation is Invitation {

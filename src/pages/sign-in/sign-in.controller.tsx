@@ -102,7 +102,7 @@ export class SignInController {
         usable={usable}
         minLength={MIN_PASSWORD_LENGTH}
       />,
-      usable ? 200 : 410,
+      shown === '' ? 400 : usable ? 200 : 410,
     );
   }
 

@@ -70,7 +70,7 @@ export function AcceptInvitationPage({
   return (
     <Layout page={page} title={t.acceptTitle}>
       <h1>{t.acceptTitle}</h1>
-      <p>{t.acceptIntro}</p>
+      {token && usable && <p>{t.acceptIntro}</p>}
       <FormProblems problems={usable ? problems : [t.linkInvalid]} />
       {!token ? (
         <p>{t.noToken}</p>
