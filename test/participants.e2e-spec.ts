@@ -141,6 +141,12 @@ describe('participants', () => {
     it('finds ё by е and е by ё', async () => {
       expect(await search('петр')).toEqual(['ИВАНОВ Пётр', 'Петров Сергей'].sort());
       expect(await search('пётр')).toEqual(['ИВАНОВ Пётр', 'Петров Сергей'].sort());
+      // ё typed as е with a combining diaeresis.
+      expect(await search('пе\u0308тр')).toEqual(['ИВАНОВ Пётр', 'Петров Сергей'].sort());
+    });
+
+    it('ignores blanks around the words searched', async () => {
+      expect(await search('  иванова ')).toEqual(['Иванова Анна']);
     });
 
     it('is case-insensitive for Latin', async () => {

@@ -11,6 +11,7 @@ import {
 import { NormalizeEmail } from '../common/validation/email';
 import { PageQuery } from '../common/http/pagination';
 import { Mentor } from './mentor.entity';
+import { Trim } from '../common/validation/trim';
 
 export class CreateMentorDto {
   @ApiProperty({ example: 'Смирнова Ольга Викторовна' })
@@ -65,6 +66,7 @@ export class ListMentorsQuery extends PageQuery {
     description: 'Finds mentors by name, organization or email, case-insensitively',
     example: 'смирнова',
   })
+  @Trim()
   @IsOptional()
   @IsString()
   @MaxLength(200)

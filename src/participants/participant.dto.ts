@@ -16,6 +16,7 @@ import { NormalizeEmail } from '../common/validation/email';
 import { MayOmit } from '../common/validation/may-omit';
 import { PageQuery } from '../common/http/pagination';
 import { Participant } from './participant.entity';
+import { Trim } from '../common/validation/trim';
 
 export const PARTICIPANT_LOCALES = ['ru', 'en'] as const;
 export type ParticipantLocale = (typeof PARTICIPANT_LOCALES)[number];
@@ -83,6 +84,7 @@ export class ListParticipantsQuery extends PageQuery {
     description: 'Part of the name, municipality or email; case-insensitive, ё = е',
     example: 'иванов',
   })
+  @Trim()
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -7,6 +7,8 @@ export function foldForSearch(...parts: (string | null | undefined)[]): string {
   return parts
     .filter((part): part is string => Boolean(part))
     .join(' ')
+    // A letter typed with a combining mark (е + ◌̈) is the same letter as its composed form.
+    .normalize('NFC')
     .toLocaleLowerCase('ru')
     .replace(/ё/g, 'е');
 }
