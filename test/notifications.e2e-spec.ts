@@ -327,6 +327,13 @@ describe('notifications', () => {
         'название: «Экскурсия по общественным пространствам» → «Экскурсия по набережной»',
       );
       const events = calendarOf(notices[0]);
+      // Named by the stage, in no one language: the same file goes to Russian and English readers.
+      const file = notices[0].attachments.find((a) => a.contentType.startsWith('text/calendar'))!;
+      expect(
+        new ICAL.Component(ICAL.parse(file.content.toString('utf8'))).getFirstPropertyValue(
+          'x-wr-calname',
+        ),
+      ).toBe('Стажировка в Тюмени — Тюмень');
       const moved = events.find((event) => event.summary === 'Инвестиционная команда')!;
       expect(moved.startDate.toJSDate().toISOString()).toBe('2026-12-15T10:00:00.000Z');
       expect(moved.startDate.zone.tzid).toBe('Asia/Yekaterinburg');

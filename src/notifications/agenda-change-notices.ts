@@ -90,7 +90,7 @@ export class AgendaChangeNotices {
       return;
     }
     const lines = upcoming.map((change) => this.lineOf(change, former, current));
-    const calendar = this.calendarOf(upcoming, former, current);
+    const calendar = this.calendarOf(stage, upcoming, former, current);
     const stageBegun = now >= startOfLocalDate(stage.startDate, stage.timeZone);
     const recipients = await recipientsOfStages(
       manager,
@@ -159,8 +159,12 @@ export class AgendaChangeNotices {
     };
   }
 
-  /** The changed sessions as they are now; removed ones as cancelled events. */
+  /**
+   * The changed sessions as they are now, removed ones as cancelled events; named by the stage
+   * as its announcement's calendar is, in no one language (one file goes to every reader).
+   */
   private calendarOf(
+    stage: { title: string; city: string },
     changes: AgendaChange[],
     former: PublishedSession[],
     current: PublishedSession[],
@@ -182,7 +186,11 @@ export class AgendaChangeNotices {
         })),
     ].map((session) => publishedSessionEvent(session, this.publicUrl));
     return events.length > 0
-      ? calendarFile({ name: 'Agenda changes', events, method: ICalCalendarMethod.PUBLISH })
+      ? calendarFile({
+          name: `${stage.title} — ${stage.city}`,
+          events,
+          method: ICalCalendarMethod.PUBLISH,
+        })
       : null;
   }
 }
