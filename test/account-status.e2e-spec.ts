@@ -158,6 +158,25 @@ describe('stopping accounts', () => {
       .post('/api/invitations/accept')
       .send({ token: invited.body.token, password: 'a long enough password' })
       .expect(400);
+    // Nor is it sent a new link it could not use; once active again it is.
+    const refused = await t
+      .http()
+      .post(`/api/accounts/${invited.body.account.id}/invitations`)
+      .expect(409);
+    expect(refused.body.message).toBe(
+      `Account ${invited.body.account.id} is deactivated: reactivate it before sending a new link`,
+    );
+    expect(
+      await t.dataSource.query(
+        `SELECT "id" FROM "invitations" WHERE "accountId" = ${invited.body.account.id}`,
+      ),
+    ).toHaveLength(1);
+    await t
+      .http()
+      .patch(`/api/accounts/${invited.body.account.id}`)
+      .send({ status: 'active' })
+      .expect(200);
+    await t.http().post(`/api/accounts/${invited.body.account.id}/invitations`).expect(201);
     // The first organizer is untouched by all of this.
     await t.signIn(ORGANIZER.email, ORGANIZER.password);
   });

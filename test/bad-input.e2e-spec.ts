@@ -163,6 +163,25 @@ describe('bad input', () => {
       'capacity must not be greater than 2147483647',
       'sessions',
     );
+    // Named beside another field's problem, not only once that one is mended.
+    const both = await t
+      .http()
+      .post(`/api/stages/${stage.id}/sessions`)
+      .send({
+        title: 'Лекция',
+        type: 'lecture',
+        startsAt: '2025-11-18T10:00',
+        endsAt: '2025-11-18T11:00',
+        capacity: 1e20,
+        onlineUrl: 'not a url',
+      })
+      .expect(400);
+    expect(both.body.message).toEqual(
+      expect.arrayContaining([
+        'onlineUrl must be a URL address',
+        'capacity must not be greater than 2147483647',
+      ]),
+    );
     await expectRefused(
       () =>
         t

@@ -167,6 +167,12 @@ export class AccountsService implements OnApplicationBootstrap {
     const invitedById = caller.accountId;
     return this.unit.run(async (manager) => {
       const account = await this.unit.lockOrFail(manager, Account, accountId, 'Account');
+      if (account.deactivatedAt) {
+        // Its link could not be used: a deactivated account cannot set a password.
+        throw new ConflictException(
+          `Account ${accountId} is deactivated: reactivate it before sending a new link`,
+        );
+      }
       const now = this.clock.now();
       const open = await manager.findBy(Invitation, {
         accountId,

@@ -26,12 +26,15 @@ export class RequestValidationPipe extends ValidationPipe {
     try {
       transformed = await super.transform(value, metadata);
     } catch (error) {
-      if (problems.length === 0) {
+      const refused = error instanceof BadRequestException;
+      if (!refused && problems.length === 0) {
         throw error;
       }
       // A validator may itself fail on text that is not well-formed: ours are the problems then.
-      const theirs = error instanceof BadRequestException ? messagesOf(error) : [];
-      throw new BadRequestException([...problems, ...theirs]);
+      const theirs = refused ? messagesOf(error) : [];
+      // Numbers too large for the database are named beside the rules' problems, not after.
+      const numbers = findNumbersOutOfRange(value).filter((problem) => !theirs.includes(problem));
+      throw new BadRequestException([...problems, ...theirs, ...numbers]);
     }
     problems.push(...findNumbersOutOfRange(transformed));
     if (problems.length > 0) {
