@@ -397,6 +397,43 @@ describe('published agendas', () => {
       expect(event.getFirstPropertyValue('uid')).toBe(`session-${session.id}@localhost`);
     });
 
+    it('leaves out a session cancelled before it was ever published, and releases it once restored', async () => {
+      const { tyumen, token } = await programWithTwoCities();
+      const kept = await createSession(t, { title: 'Пленарное заседание' }, tyumen.id);
+      const never = await createSession(
+        t,
+        {
+          title: 'Лекция, которой не будет',
+          status: 'cancelled',
+          startsAt: '2025-11-18T14:00',
+          endsAt: '2025-11-18T15:00',
+        },
+        tyumen.id,
+      );
+      const first = await publish(tyumen.id).expect(201);
+      expect(first.body.sessions.map((session: { id: number }) => session.id)).toEqual([kept.id]);
+      // Those who edit the stage still see it among its sessions.
+      const { body: edited } = await t.http().get(`/api/stages/${tyumen.id}/sessions`).expect(200);
+      expect(edited.items.map((session: { id: number }) => session.id)).toContain(never.id);
+      // Nothing new to release: only the unpublished session changed.
+      await t
+        .http()
+        .patch(`/api/sessions/${never.id}`)
+        .send({ title: 'Всё ещё отменена' })
+        .expect(200);
+      await publish(tyumen.id).expect(409);
+      const schedule = await t.as(token).get('/api/me/schedule').expect(200);
+      expect(schedule.body.items.map((item: { id: number }) => item.id)).toEqual([kept.id]);
+      const agendaFile = await t.anonymous().get(`/api/stages/${tyumen.id}/agenda.ics`);
+      expect(agendaFile.text).not.toContain('Всё ещё отменена');
+
+      await t.http().patch(`/api/sessions/${never.id}`).send({ status: 'scheduled' }).expect(200);
+      const second = await publish(tyumen.id).expect(201);
+      expect(second.body.changes).toEqual([
+        expect.objectContaining({ kind: 'session_added', sessionId: never.id }),
+      ]);
+    });
+
     it('refuses to publish two overlapping mandatory sessions of one track, with the list', async () => {
       const stage = await createStage(t);
       const first = await createSession(t, { title: 'Лекция А' }, stage.id);

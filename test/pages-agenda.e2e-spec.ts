@@ -93,6 +93,8 @@ describe('Pages: the public agenda', () => {
       { title: 'Мастер-класс по бюджету', type: 'master_class', ...day(15, '14:00', '15:00') },
       publicId,
     );
+    // Published, then cancelled: the agenda keeps it, marked (one never published is left out).
+    await publishAgenda(t, publicId);
     await t.http().patch(`/api/sessions/${cancelled.id}`).send({ status: 'cancelled' }).expect(200);
     await createSession(
       t,
@@ -138,7 +140,7 @@ describe('Pages: the public agenda', () => {
       expect(answer!.status()).toBe(200);
       await expect(page.locator('h1').textContent()).resolves.toBe('Муниципальный диалог');
       await expect(page.locator('.agenda-header').textContent()).resolves.toContain(
-        'Версия 1, опубликована 10 декабря 2026, 09:00, Москва (UTC+3). Время указано местное: Москва (UTC+3).',
+        'Версия 2, опубликована 10 декабря 2026, 09:00, Москва (UTC+3). Время указано местное: Москва (UTC+3).',
       );
       await expect(page.locator('.agenda-day h2').allTextContents()).resolves.toEqual([
         'вторник, 15 декабря 2026',
@@ -258,7 +260,7 @@ describe('Pages: the public agenda', () => {
     const page = await context.newPage();
     await page.goto(`/agenda/${publicId}`);
     await expect(page.locator('.agenda-header').textContent()).resolves.toContain(
-      'Version 1, published 10 December 2026, 09:00, Москва (UTC+3).',
+      'Version 2, published 10 December 2026, 09:00, Москва (UTC+3).',
     );
     await expect(page.locator('.agenda-day h2').first().textContent()).resolves.toBe(
       'Tuesday, 15 December 2026',

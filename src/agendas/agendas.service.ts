@@ -70,7 +70,8 @@ export class AgendasService {
     return this.unit.run(async (manager) => {
       const stage = await this.stages.lockForSessions(manager, stageId);
       await this.access.assertSees(caller, 'stage', stageId, 'Stage');
-      const snapshot = await this.currentAgenda(manager, stage);
+      const latest = await this.latestIn(manager, stageId);
+      const snapshot = releasedAfter(latest, await this.currentAgenda(manager, stage));
       const clashes = conflictsOf(snapshot).filter((conflict) => conflict.kind === 'track');
       if (clashes.length > 0) {
         throw new ConflictException({
@@ -82,7 +83,6 @@ export class AgendasService {
           conflicts: clashes,
         });
       }
-      const latest = await this.latestIn(manager, stageId);
       const changes = agendaChanges(latest, snapshot);
       if (latest && changes.length === 0) {
         if (options.unlessUnchanged) {
@@ -143,7 +143,7 @@ export class AgendasService {
     const { offset, limit } = sessionsPage;
     return {
       basedOn: latest?.number ?? null,
-      changes: agendaChanges(latest, snapshot),
+      changes: agendaChanges(latest, releasedAfter(latest, snapshot)),
       sessions: {
         items: snapshot.sessions
           .slice(offset, offset + limit)
@@ -255,6 +255,20 @@ export class AgendasService {
     }
     return version;
   }
+}
+
+/**
+ * What a publish after `latest` releases of the agenda as it is: a session cancelled before it
+ * was ever published is left out (no one was told of it, so its cancellation is no one's news).
+ */
+function releasedAfter(latest: AgendaVersion | null, agenda: AgendaSnapshot): AgendaSnapshot {
+  const published = new Set((latest?.sessions ?? []).map((session) => session.id));
+  return {
+    ...agenda,
+    sessions: agenda.sessions.filter(
+      (session) => session.status !== 'cancelled' || published.has(session.id),
+    ),
+  };
 }
 
 /** The conflicts among an agenda's sessions: what the conflicts route finds, on a snapshot. */

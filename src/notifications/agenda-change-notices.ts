@@ -73,18 +73,10 @@ export class AgendaChangeNotices {
     if (version === 1 && announcedAt !== null && now < announcedAt) {
       return;
     }
-    // What is over is no one's news: changes of sessions that have ended are left out, and so
-    // is a session added already cancelled (it never was on anyone's agenda).
+    // What is over is no one's news: changes of sessions that have ended are left out.
     const upcoming = changes.filter((change) => {
-      if (change.sessionId === undefined) {
-        return true;
-      }
       const session = this.sessionOf(change, former, current);
-      return (
-        session !== undefined &&
-        session.endsAt > now &&
-        !(change.kind === 'session_added' && session.status === 'cancelled')
-      );
+      return change.sessionId === undefined || (session !== undefined && session.endsAt > now);
     });
     if (upcoming.length === 0) {
       return;
