@@ -265,6 +265,10 @@ describe('Pages: the host’s stage page', () => {
     await expect(page.locator('#conflicts').textContent()).resolves.toContain(
       'Пока два обязательных занятия одной секции пересекаются',
     );
+    // The summary names the time the two share, not one session's own time.
+    await expect(page.locator('#conflicts').textContent()).resolves.toContain(
+      '(вместе 14:30–15:00, Тюмень (UTC+5))',
+    );
 
     const versions = await publishedVersions();
     const refused = page.waitForResponse((response) => response.url().endsWith('/publish'));

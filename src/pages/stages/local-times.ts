@@ -49,6 +49,20 @@ export function spanOf(
   return `${clockOf(session.startsAtLocal)}–${clockOf(session.endsAtLocal)}, ${zoneOf(city, session.startsAt, zone)}`;
 }
 
+/** The time two sessions share: from the later start to the earlier end. */
+export function overlapOf(
+  first: { startsAt: string; endsAt: string; startsAtLocal: string; endsAtLocal: string },
+  second: { startsAt: string; endsAt: string; startsAtLocal: string; endsAtLocal: string },
+): { startsAt: string; startsAtLocal: string; endsAtLocal: string } {
+  const later = first.startsAt >= second.startsAt ? first : second;
+  const earlier = first.endsAt <= second.endsAt ? first : second;
+  return {
+    startsAt: later.startsAt,
+    startsAtLocal: later.startsAtLocal,
+    endsAtLocal: earlier.endsAtLocal,
+  };
+}
+
 /** `18 ноября 2025, 10:00, Тюмень (UTC+5)`: when a version was published, in the stage's time. */
 export function publishedText(instant: string, city: string, zone: string, locale: Locale): string {
   const local = DateTime.fromISO(instant, { zone }).setLocale(locale);

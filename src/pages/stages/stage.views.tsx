@@ -16,7 +16,7 @@ import { PageContext } from '../shared/page-context';
 import { Place } from '../shared/places';
 import { dayHeading } from '../shared/time';
 import { ChangeList } from './change-list';
-import { publishedText, spanOf, zoneOf } from './local-times';
+import { overlapOf, publishedText, spanOf, zoneOf } from './local-times';
 import { SessionForm, SessionFormValues } from './session-form';
 import { sessionLabels, stageTexts } from './stages.messages';
 
@@ -318,7 +318,7 @@ export function ConflictSummary({
                     {t.conflictPair(
                       first.title,
                       second.title,
-                      spanOf(first, stage.city, stage.timeZone),
+                      spanOf(overlapOf(first, second), stage.city, stage.timeZone),
                     )}
                   </a>
                   : {reasonOf(conflict, locale)}

@@ -90,7 +90,7 @@ export const stageTexts = catalogue({
     conflictTrack: 'Оба обязательные в одной секции: участники не успеют на оба',
     conflictWith: (other: string, span: string) => `Пересекается с «${other}» (${span})`,
     conflictPair: (first: string, second: string, span: string) =>
-      `«${first}» и «${second}» (${span})`,
+      `«${first}» и «${second}» (вместе ${span})`,
     trackConflictsBlock:
       'Пока два обязательных занятия одной секции пересекаются, программу нельзя опубликовать.',
     changesTitle: 'Изменения к публикации',
@@ -170,7 +170,7 @@ export const stageTexts = catalogue({
     conflictTrack: 'Both mandatory in one track: the cohort cannot attend both',
     conflictWith: (other: string, span: string) => `Overlaps “${other}” (${span})`,
     conflictPair: (first: string, second: string, span: string) =>
-      `“${first}” and “${second}” (${span})`,
+      `“${first}” and “${second}” (together ${span})`,
     trackConflictsBlock:
       'While two mandatory sessions of one track overlap, the agenda cannot be published.',
     changesTitle: 'Changes to publish',
