@@ -195,6 +195,12 @@ describe('Pages: the public agenda', () => {
       expect(calendar.headers()['content-type']).toContain('text/calendar');
       expect(await calendar.text()).toContain('DTSTART;TZID=Europe/Moscow:20261215T100000');
 
+      // The site's icon is its own, so a browser does not ask for a missing /favicon.ico.
+      const icon = await page.locator('link[rel=icon]').getAttribute('href');
+      const iconFile = await page.request.get(icon!);
+      expect(iconFile.status()).toBe(200);
+      expect(iconFile.headers()['content-type']).toContain('image/svg+xml');
+
       expect(await accessibilityViolations(page)).toEqual([]);
       expect(await assetBytes(page)).toBeLessThanOrEqual(100 * 1024);
       await screenshot(page, 'agenda', size);
