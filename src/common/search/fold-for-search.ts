@@ -4,13 +4,15 @@
  * searched as `е`, as Russian readers expect.
  */
 export function foldForSearch(...parts: (string | null | undefined)[]): string {
-  return parts
-    .filter((part): part is string => Boolean(part))
-    .join(' ')
-    // A letter typed with a combining mark (е + ◌̈) is the same letter as its composed form.
-    .normalize('NFC')
-    .toLocaleLowerCase('ru')
-    .replace(/ё/g, 'е');
+  return (
+    parts
+      .filter((part): part is string => Boolean(part))
+      .join(' ')
+      // A letter typed with a combining mark (е + ◌̈) is the same letter as its composed form.
+      .normalize('NFC')
+      .toLocaleLowerCase('ru')
+      .replace(/ё/g, 'е')
+  );
 }
 
 /** A `LIKE ... ESCAPE '\'` pattern that finds `search` anywhere, wildcards taken literally. */
