@@ -5,8 +5,10 @@ import {
   createMentor,
   createParticipant,
   createProgram,
+  createSession,
   createStage,
   enroll,
+  publishAgenda,
 } from './support/factories';
 import { ORGANIZER } from './support/organizer';
 import { Http, TestApp, countRows, createTestApp } from './support/test-app';
@@ -286,6 +288,44 @@ describe('Pages: the organizer’s pages over HTTP', () => {
     expect(tooLong.text).not.toContain('Ёжиков');
     const missing = await organizer.get('/admin/cohorts/999999/participant-search?find=a');
     expect(missing.status).toBe(404);
+  });
+
+  it('tells in the report how many absences were excused and how the program counts them', async () => {
+    const cohort = await createCohort(t, {}, w.programId);
+    const stage = await createStage(t, {}, cohort.id);
+    const person = await createParticipant(t, { fullName: 'Уважительный Пётр' });
+    await enroll(t, cohort.id, person.id);
+    const sessions = [];
+    for (const [from, to] of [
+      ['10:00', '11:00'],
+      ['12:00', '13:00'],
+    ]) {
+      sessions.push(
+        await createSession(
+          t,
+          { startsAt: `2025-11-18T${from}`, endsAt: `2025-11-18T${to}`, isMandatory: true },
+          stage.id,
+        ),
+      );
+    }
+    await publishAgenda(t, stage.id);
+    for (const [session, status] of [
+      [sessions[0], 'present'],
+      [sessions[1], 'excused'],
+    ] as const) {
+      await t
+        .http()
+        .put(`/api/sessions/${session.id}/attendance`)
+        .send({ marks: [{ participantId: person.id, status }] })
+        .expect(200);
+    }
+    const organizer = await formSession(ORGANIZER.email, ORGANIZER.password);
+    const page = await organizer.get(`/admin/cohorts/${cohort.id}/attendance-report`).expect(200);
+    const text = page.text.replace(/<[^>]+>/g, '');
+    expect(text).toContain('1 из 1 · 100% · уваж.: 1');
+    expect(text).toContain(
+      'Занятия, пропущенные по уважительной причине («уваж.»), не входят в счёт',
+    );
   });
 
   it('speaks English when asked', async () => {

@@ -1,3 +1,4 @@
+import type { ExcusedAbsenceRule } from '../../programs/program.entity';
 import { catalogue } from '../shared/i18n';
 
 export const reportTexts = catalogue({
@@ -12,6 +13,14 @@ export const reportTexts = catalogue({
     mandatory: (count: number) => `обязательных: ${count}`,
     program: 'Вся программа',
     attended: (attended: number, counted: number) => `${attended} из ${counted}`,
+    excused: (count: number) => `уваж.: ${count}`,
+    excusedRule: (rule: ExcusedAbsenceRule) =>
+      ({
+        excluded:
+          'Занятия, пропущенные по уважительной причине («уваж.»), не входят в счёт: «6 из 7» при 8 прошедших значит, что одно из них пропущено по уважительной причине.',
+        attended: 'Пропуски по уважительной причине («уваж.») засчитываются как посещения.',
+        missed: 'Пропуски по уважительной причине («уваж.») считаются пропусками.',
+      })[rule],
     rate: (percent: number) => `${percent.toLocaleString('ru-RU')}%`,
     completed: 'завершено',
     warned: 'предупреждение',
@@ -32,6 +41,14 @@ export const reportTexts = catalogue({
     mandatory: (count: number) => `mandatory: ${count}`,
     program: 'Whole program',
     attended: (attended: number, counted: number) => `${attended} of ${counted}`,
+    excused: (count: number) => `excused: ${count}`,
+    excusedRule: (rule: ExcusedAbsenceRule) =>
+      ({
+        excluded:
+          'Sessions missed for a good reason (“excused”) are left out of the count: “6 of 7” with 8 held means one of them was excused.',
+        attended: 'Sessions missed for a good reason (“excused”) count as attended.',
+        missed: 'Sessions missed for a good reason (“excused”) count as missed.',
+      })[rule],
     rate: (percent: number) => `${percent.toLocaleString('en-GB')}%`,
     completed: 'completed',
     warned: 'warning',

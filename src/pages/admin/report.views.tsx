@@ -24,12 +24,13 @@ function Totals({
     return <>{adminTexts(locale).none}</>;
   }
   if (totals.counted === 0) {
-    return <span class="muted">{t.notYet}</span>;
+    return <span class="muted">{totals.excused > 0 ? t.excused(totals.excused) : t.notYet}</span>;
   }
   return (
     <>
       <span class="tally">{t.attended(totals.attended, totals.counted)}</span>
       {totals.ratePercent !== null && <span> · {t.rate(totals.ratePercent)}</span>}
+      {totals.excused > 0 && <span class="muted"> · {t.excused(totals.excused)}</span>}
       {totals.completed && <span class="badge"> {t.completed}</span>}
       {warned && <span class="badge badge-warn"> {t.warned}</span>}
     </>
@@ -65,7 +66,9 @@ export function ReportPage({
       <h1>
         {t.title}: {cohort.title}
       </h1>
-      <p>{t.rule(report.rule.requiredAttendancePercent)}</p>
+      <p>
+        {t.rule(report.rule.requiredAttendancePercent)} {t.excusedRule(report.rule.excusedAbsences)}
+      </p>
       <ul class="link-list no-print">
         <li>
           <a href={`${path}.csv`} download>
