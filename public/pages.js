@@ -112,4 +112,11 @@
       send(entry.element);
     });
   });
+
+  // A page answered with problems in its fields: the first one gets the focus, so that it is in
+  // view (and read out) rather than somewhere below the fold.
+  document.addEventListener('DOMContentLoaded', function () {
+    var invalid = document.querySelector('main [aria-invalid="true"]');
+    if (invalid) invalid.focus();
+  });
 })();

@@ -262,6 +262,8 @@ describe('Pages: the organizer builds a program and follows its cohort', () => {
     const fieldOf = (name: string) => page.locator('.field', { has: page.locator(`#${name}`) });
     expect(await fieldOf('title').locator('.field-error').textContent()).toBe('Обязательное поле');
     expect(await page.locator('#title').getAttribute('aria-invalid')).toBe('true');
+    // The first field with a problem has the focus, wherever it is on the page.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('title');
     expect(await fieldOf('organizer').locator('.field-error').textContent()).toBe(
       'Не длиннее 300 знаков',
     );
