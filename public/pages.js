@@ -5,6 +5,7 @@
 // The place shows its state in `data-state` (saving, failed, refused, saved) and in its
 // `[data-save-status]` child, with the text of its `data-text-<state>` attribute if it has one,
 // else the page's (`data-saving`, `data-saving-failed`, `data-saved` on the body).
+// A page or an htmx answer with problems in its fields puts the focus on the first of them.
 (function () {
   'use strict';
   var RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 15000];
@@ -115,8 +116,18 @@
 
   // A page answered with problems in its fields: the first one gets the focus, so that it is in
   // view (and read out) rather than somewhere below the fold.
-  document.addEventListener('DOMContentLoaded', function () {
-    var invalid = document.querySelector('main [aria-invalid="true"]');
+  function focusFirstProblem(root) {
+    var invalid = root.querySelector('[aria-invalid="true"]');
     if (invalid) invalid.focus();
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    var main = document.querySelector('main');
+    if (main) focusFirstProblem(main);
+  });
+  // After htmx has settled the answer (and put back the focus it keeps): a row swapped whole is
+  // no longer the target it replaced, so the page is searched then.
+  document.addEventListener('htmx:afterSettle', function (event) {
+    var target = event.detail.target;
+    focusFirstProblem(target && target.isConnected ? target : document);
   });
 })();

@@ -1,5 +1,5 @@
-import { JSON_TYPES, jsonBodiesOnly } from './common/http/json-bodies-only';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { Request, Response } from 'express';
 import { isUtf8 } from 'node:buffer';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigService } from '@nestjs/config';
@@ -11,6 +11,7 @@ import { Logger } from 'nestjs-pino';
 import { requestContext } from './common/request-context';
 import { Environment } from './config/environment';
 import { AllExceptionsFilter } from './common/http/exception.filter';
+import { JSON_TYPES, jsonBodiesOnly } from './common/http/json-bodies-only';
 import { RequestValidationPipe } from './common/http/request-validation.pipe';
 import { API_PREFIX } from './api-prefix';
 import { PageExceptionFilter } from './pages/shared/page-errors';
@@ -55,6 +56,10 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   );
   app.use(cookieParser());
   app.useStaticAssets(PUBLIC_ASSETS, { prefix: '/assets/', maxAge: '1h' });
+  // Browsers that ask for the icon at its old place before reading the page's link to it.
+  app.use('/favicon.ico', (_request: Request, response: Response) =>
+    response.redirect(301, '/assets/favicon.svg'),
+  );
   app.useStaticAssets(join(require.resolve('htmx.org'), '..'), {
     prefix: '/assets/',
     maxAge: '1h',

@@ -107,8 +107,16 @@ describe('bad input', () => {
     }
     const { body: unchanged } = await t.http().get(`/api/programs/${existing.id}`).expect(200);
     expect(unchanged.title).toBe(existing.title);
-    // A write without a body needs no type; JSON with a vendor suffix is JSON.
+    // A write without a body needs no type, and an empty one may declare any; JSON with a
+    // vendor suffix is JSON.
     await t.http().post(`/api/programs/${existing.id}/cohorts`).expect(400);
+    const stage = await createStage(t);
+    await t
+      .http()
+      .post(`/api/stages/${stage.id}/agenda/publish`)
+      .set('Content-Type', 'text/plain')
+      .send('')
+      .expect(201);
     const suffixed = await t
       .http()
       .patch(`/api/programs/${existing.id}`)

@@ -748,7 +748,7 @@ describe('notifications', () => {
       await t.signIn(email, 'a brand new password');
       await expect(t.signIn(email, TEST_PASSWORD)).rejects.toThrow();
     });
-    it('mails only links that still work: one replaced or already used before its mail goes out is skipped, with the reason', async () => {
+    it('mails only links that still work: one replaced, already used or of a deactivated account is skipped, with the reason', async () => {
       setNow('2026-12-01T00:00:00Z');
       const first = await t
         .http()
@@ -769,6 +769,16 @@ describe('notifications', () => {
         .post('/api/invitations/accept')
         .send({ token: used.body.token, password: 'a long enough password' })
         .expect(200);
+      const ended = await t
+        .http()
+        .post('/api/invitations')
+        .send({ email: 'ended@example.ru', role: 'host', fullName: 'Ушедший' })
+        .expect(201);
+      await t
+        .http()
+        .patch(`/api/accounts/${ended.body.account.id}`)
+        .send({ status: 'deactivated' })
+        .expect(200);
       await tick();
 
       const relinked = mailsTo('relinked@example.ru', 'invitation');
@@ -776,7 +786,10 @@ describe('notifications', () => {
       expect(relinked[0].text).toContain(second.body.invitationUrl);
       expect(relinked[0].text).not.toContain(first.body.invitationUrl);
       expect(mailsTo('quick@example.ru', 'invitation')).toEqual([]);
-      const rows = await outbox(`"email" IN ('relinked@example.ru', 'quick@example.ru')`);
+      expect(mailsTo('ended@example.ru', 'invitation')).toEqual([]);
+      const rows = await outbox(
+        `"email" IN ('relinked@example.ru', 'quick@example.ru', 'ended@example.ru')`,
+      );
       expect(
         rows.map((row: Record<string, unknown>) => [row.email, row.status, row.reason, row.secret]),
       ).toEqual([
@@ -788,6 +801,7 @@ describe('notifications', () => {
         ],
         ['relinked@example.ru', 'sent', null, null],
         ['quick@example.ru', 'skipped', 'the link was already used', null],
+        ['ended@example.ru', 'skipped', 'the account was deactivated', null],
       ]);
     });
   });

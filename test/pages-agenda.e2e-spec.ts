@@ -200,6 +200,8 @@ describe('Pages: the public agenda', () => {
       const iconFile = await page.request.get(icon!);
       expect(iconFile.status()).toBe(200);
       expect(iconFile.headers()['content-type']).toContain('image/svg+xml');
+      const oldPlace = await request(t.app.getHttpServer()).get('/favicon.ico').expect(301);
+      expect(oldPlace.headers.location).toBe(icon);
 
       expect(await accessibilityViolations(page)).toEqual([]);
       expect(await assetBytes(page)).toBeLessThanOrEqual(100 * 1024);

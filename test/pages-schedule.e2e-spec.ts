@@ -492,6 +492,30 @@ describe('Pages: signing in and the participant’s schedule', () => {
     expect(deactivated.text).not.toContain('name="password"');
     const missing = await t.anonymous().get('/accept-invitation').expect(400);
     expect(missing.text).toContain('В ссылке нет кода приглашения');
+
+    // A form opened while the link worked, sent after it was used elsewhere, is told the same.
+    const { body: late } = await t
+      .http()
+      .post('/api/invitations')
+      .send({ email: 'late.form@example.ru', role: 'host', fullName: 'Поздний Хост' })
+      .expect(201);
+    const browserLike = t.anonymous();
+    const opened = await browserLike.get(`/accept-invitation?token=${late.token}`).expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(opened.text)![1];
+    await t
+      .anonymous()
+      .post('/api/invitations/accept')
+      .send({ token: late.token, password: 'the first of two passwords' })
+      .expect(200);
+    const sent = await browserLike.post('/accept-invitation').type('form').send({
+      _csrf: csrf,
+      token: late.token,
+      password: 'the second of two passwords',
+      repeatPassword: 'the second of two passwords',
+    });
+    expect(sent.status).toBe(410);
+    expect(sent.text).toContain('Ссылка недействительна');
+    expect(sent.text).not.toContain('name="password"');
     await t
       .anonymous()
       .post('/api/auth/login')

@@ -309,6 +309,12 @@ describe('Pages: the host’s stage page', () => {
         .textContent(),
     ).resolves.toBe('Окончание должно быть позже начала');
     await expect(endsAt.getAttribute('aria-invalid')).resolves.toBe('true');
+    // The field with the problem has the focus in the row htmx put back.
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('aria-invalid') === 'true',
+      undefined,
+      { timeout: 5_000 },
+    );
     await expect(endsAt.inputValue()).resolves.toBe('2026-12-15T15:00');
     await expect(row(page, sessions.excursion).getByLabel('Название').inputValue()).resolves.toBe(
       'Экскурсия по набережной Туры',

@@ -136,6 +136,7 @@ export class AccountsController {
     description: 'A new link; older ones stop working',
   })
   @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The account is deactivated: reactivate it first' })
   reinvite(@CurrentActor() actor: Actor, @IdParam() id: number): Promise<InvitationResponse> {
     return this.accounts.reinvite(actor, id);
   }

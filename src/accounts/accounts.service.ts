@@ -236,10 +236,8 @@ export class AccountsService implements OnApplicationBootstrap {
    */
   async acceptInvitation({ token, password }: AcceptInvitationDto): Promise<Account> {
     const tokenHash = hashToken(token);
-    const usable = (invitation: Invitation | null): invitation is Invitation =>
-      this.isUsable(invitation);
     const found = await this.invitations.findOneBy({ tokenHash });
-    if (!usable(found)) {
+    if (!this.isUsable(found)) {
       throw invalidToken();
     }
     const passwordHash = await hashPassword(password);
@@ -247,7 +245,7 @@ export class AccountsService implements OnApplicationBootstrap {
       // The account first, then its invitation: the order in which re-inviting locks them.
       const account = await this.unit.lockOrFail(manager, Account, found.accountId, 'Account');
       const invitation = await this.unit.lock(manager, Invitation, { tokenHash });
-      if (!usable(invitation) || account.deactivatedAt) {
+      if (!this.isUsable(invitation) || account.deactivatedAt) {
         throw invalidToken();
       }
       actAs(account);

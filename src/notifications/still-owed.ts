@@ -46,21 +46,31 @@ export class StillOwed {
     return reasons;
   }
 
-  /** An invitation or reset link already used, or ended by a newer one, is not mailed. */
+  /**
+   * An invitation or reset link already used, ended by a newer one, or of an account deactivated
+   * since, is not mailed: it could not set a password.
+   */
   private checkLinks(rows: Notification[], now: Date, reasons: Map<number, string>) {
-    return this.checkSubjects<{ acceptedAt: string | Date | null; expiresAt: string | Date }>(
+    return this.checkSubjects<{
+      acceptedAt: string | Date | null;
+      expiresAt: string | Date;
+      deactivatedAt: string | Date | null;
+    }>(
       rows,
-      `SELECT s."id" AS "id", s."acceptedAt" AS "acceptedAt", s."expiresAt" AS "expiresAt"
-       FROM "invitations" s`,
+      `SELECT s."id" AS "id", s."acceptedAt" AS "acceptedAt", s."expiresAt" AS "expiresAt",
+         a."deactivatedAt" AS "deactivatedAt"
+       FROM "invitations" s INNER JOIN "accounts" a ON a."id" = s."accountId"`,
       reasons,
       (_, link) =>
         !link
           ? 'the link no longer exists'
           : link.acceptedAt !== null
             ? 'the link was already used'
-            : instantFromRaw(link.expiresAt) <= now
-              ? 'the link no longer works: a newer one replaced it, or it expired'
-              : null,
+            : link.deactivatedAt !== null
+              ? 'the account was deactivated'
+              : instantFromRaw(link.expiresAt) <= now
+                ? 'the link no longer works: a newer one replaced it, or it expired'
+                : null,
     );
   }
 
@@ -162,7 +172,7 @@ export class StillOwed {
 
   /**
    * Reads the record each message is about (the id in its subject key) with `select`, whose
-   * table is aliased `s`, and sets the reason `reasonOf` finds to skip a message, if any.
+   * subject table is aliased `s`, and sets the reason `reasonOf` finds to skip a message, if any.
    */
   private async checkSubjects<T>(
     rows: Notification[],

@@ -10,12 +10,13 @@ export const JSON_TYPES = ['application/json', 'application/*+json'];
  * post forms outside `/api`.
  */
 export function jsonBodiesOnly(request: Request, _response: Response, next: NextFunction): void {
-  // `is` answers null for a request without a body, false for a body of another type. A body
-  // that declares no type is left to the handlers, as it always was (JSON or nothing).
+  // An empty body (a publish sent by `fetch` with `body: ''`, say) and one that declares no type
+  // are left to the handlers, as they always were.
   if (
     API_PATH.test(request.path) &&
+    hasContent(request) &&
     request.headers['content-type'] !== undefined &&
-    request.is(JSON_TYPES) === false
+    !request.is(JSON_TYPES)
   ) {
     next(
       Object.assign(new Error('Unsupported content type'), {
@@ -27,4 +28,11 @@ export function jsonBodiesOnly(request: Request, _response: Response, next: Next
     return;
   }
   next();
+}
+
+function hasContent(request: Request): boolean {
+  return (
+    request.headers['transfer-encoding'] !== undefined ||
+    Number(request.headers['content-length'] ?? 0) > 0
+  );
 }

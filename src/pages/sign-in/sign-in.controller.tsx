@@ -138,6 +138,18 @@ export class SignInController {
         />,
         status,
       );
+    // A link that stopped working while its form was open is answered as the link itself is.
+    const linkGone = () =>
+      sendPage(
+        response,
+        <AcceptInvitationPage
+          page={page}
+          token={token}
+          usable={false}
+          minLength={MIN_PASSWORD_LENGTH}
+        />,
+        410,
+      );
     if (!value || Object.keys(errors).length > 0) {
       return answer(400, errors.token ? [t.linkInvalid] : []);
     }
@@ -146,7 +158,7 @@ export class SignInController {
       account = await this.accounts.acceptInvitation(value);
     } catch (error) {
       if (!(error instanceof BadRequestException)) throw error;
-      return answer(400, [t.linkInvalid]);
+      return linkGone();
     }
     await this.startSession(response, account);
     seeOther(response, homeOf(account));
