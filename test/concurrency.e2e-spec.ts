@@ -18,6 +18,11 @@ import { TestApp, countRows, createTestApp } from './support/test-app';
  * PostgreSQL each transaction has its own. Nothing acknowledged may be lost, nothing refused
  * may be written, and no bookkeeping error may reach a caller.
  */
+/** The distinct messages of the refused (409) answers. */
+function refusalsOf(responses: { status: number; body: { message?: unknown } }[]): unknown[] {
+  return [...new Set(responses.filter((r) => r.status === 409).map((r) => r.body.message))];
+}
+
 describe('concurrency', () => {
   let t: TestApp;
 
@@ -352,6 +357,10 @@ describe('concurrency', () => {
     );
     expectNoServerError(enrollments);
     expect(statuses(enrollments)).toEqual({ 201: 1, 409: 19 });
+    // Refused by the check or, in a race, by the unique index: the same words either way.
+    expect(refusalsOf(enrollments)).toEqual([
+      `Participant ${participant.id} is already enrolled in cohort ${cohort.id} (active)`,
+    ]);
 
     const mentor = await createMentor(t);
     const assignmentsBefore = await countRows(t.dataSource, 'mentor_assignments');
@@ -365,6 +374,9 @@ describe('concurrency', () => {
     );
     expectNoServerError(assignments);
     expect(statuses(assignments)).toEqual({ 201: 1, 409: 19 });
+    expect(refusalsOf(assignments)).toEqual([
+      `Mentor ${mentor.id} is already assigned to participant ${participant.id} in cohort ${cohort.id}`,
+    ]);
     expect((await countRows(t.dataSource, 'mentor_assignments')) - assignmentsBefore).toBe(1);
     expect(await auditCount(`entity=mentor_assignments&action=create`)).toBe(1);
 
@@ -572,6 +584,12 @@ describe('concurrency', () => {
     const of = (kind: string) => responses.filter((_, index) => order[index][0] === kind);
     expect(statuses(of('cohort'))).toEqual({ 201: 1, 409: 2 });
     expect(statuses(of('stage'))).toEqual({ 201: 1, 409: 2 });
+    expect(refusalsOf(of('cohort'))).toEqual([
+      expect.stringMatching(/already has a cohort titled/),
+    ]);
+    expect(refusalsOf(of('stage'))).toEqual([
+      expect.stringMatching(/already has a stage with sequence/),
+    ]);
     for (const kind of burst
       .map(([name]) => name)
       .filter((k) => !['cohort', 'stage'].includes(k))) {

@@ -9,6 +9,7 @@ import { Page, toPage } from '../common/http/pagination';
 import { ProgramsService } from '../programs/programs.service';
 import { CohortResponse, CreateCohortDto, ListCohortsQuery, UpdateCohortDto } from './cohort.dto';
 import { Cohort } from './cohort.entity';
+import { duplicateAs } from '../database/database-errors';
 
 /** Writes are the organizer's (the routes' roles); reads show only the cohorts the actor sees. */
 @Injectable()
@@ -25,7 +26,9 @@ export class CohortsService {
     await this.programs.findOrFail(programId);
     const cohort = await this.unit.run(async (manager) => {
       await this.assertTitleFree(manager, programId, dto.title);
-      return manager.save(manager.create(Cohort, { ...dto, programId }));
+      return manager
+        .save(manager.create(Cohort, { ...dto, programId }))
+        .catch(duplicateAs(titleTaken(programId, dto.title)));
     });
     return CohortResponse.from(cohort);
   }
@@ -72,7 +75,10 @@ export class CohortsService {
       if (dto.title !== undefined && dto.title !== cohort.title) {
         await this.assertTitleFree(manager, cohort.programId, dto.title, cohort.id);
       }
-      return CohortResponse.from(await manager.save(this.cohorts.merge(cohort, dto)));
+      const saved = await manager
+        .save(this.cohorts.merge(cohort, dto))
+        .catch(duplicateAs(titleTaken(cohort.programId, cohort.title)));
+      return CohortResponse.from(saved);
     });
   }
 
@@ -106,7 +112,10 @@ export class CohortsService {
       ...(exceptId === undefined ? {} : { id: Not(exceptId) }),
     });
     if (taken) {
-      throw new ConflictException(`Program ${programId} already has a cohort titled "${title}"`);
+      throw new ConflictException(titleTaken(programId, title));
     }
   }
 }
+
+const titleTaken = (programId: number, title: string) =>
+  `Program ${programId} already has a cohort titled "${title}"`;

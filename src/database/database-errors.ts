@@ -1,3 +1,4 @@
+import { ConflictException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 
 interface DriverError {
@@ -36,4 +37,17 @@ export function isDataException(error: unknown): boolean {
 export function isRetryable(error: unknown): boolean {
   const code = driverErrorOf(error)?.code;
   return code === '40P01' || code === '40001';
+}
+
+/**
+ * For `.catch` on a write: the refusal of a unique constraint (another request wrote the same
+ * row between the check and the write) answered as the check would have, a 409 with `message`.
+ */
+export function duplicateAs(message: string): (error: unknown) => never {
+  return (error: unknown) => {
+    if (isUniqueViolation(error)) {
+      throw new ConflictException(message);
+    }
+    throw error;
+  };
 }

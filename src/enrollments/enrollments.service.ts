@@ -15,6 +15,7 @@ import {
   UpdateEnrollmentDto,
 } from './enrollment.dto';
 import { Enrollment, EnrollmentStatus } from './enrollment.entity';
+import { duplicateAs } from '../database/database-errors';
 
 @Injectable()
 export class EnrollmentsService {
@@ -56,7 +57,13 @@ export class EnrollmentsService {
       enrollment.status = 'active';
       enrollment.enrolledAt = this.clock.now();
       enrollment.withdrawnAt = null;
-      return manager.save(enrollment);
+      return manager
+        .save(enrollment)
+        .catch(
+          duplicateAs(
+            `Participant ${participant.id} is already enrolled in cohort ${cohortId} (active)`,
+          ),
+        );
     });
     saved.participant = participant;
     return EnrollmentResponse.from(saved);

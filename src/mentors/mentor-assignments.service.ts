@@ -16,6 +16,7 @@ import {
 } from './mentor-assignment.dto';
 import { MentorAssignment } from './mentor-assignment.entity';
 import { MentorsService } from './mentors.service';
+import { duplicateAs } from '../database/database-errors';
 
 @Injectable()
 export class MentorAssignmentsService {
@@ -49,18 +50,19 @@ export class MentorAssignmentsService {
           `Participant ${participantId} is not actively enrolled in cohort ${cohortId}`,
         );
       }
+      const alreadyAssigned = `Mentor ${mentorId} is already assigned to participant ${participantId} in cohort ${cohortId}`;
       if (await manager.existsBy(MentorAssignment, { mentorId, enrollmentId: enrollment.id })) {
-        throw new ConflictException(
-          `Mentor ${mentorId} is already assigned to participant ${participantId} in cohort ${cohortId}`,
-        );
+        throw new ConflictException(alreadyAssigned);
       }
-      const assignment = await manager.save(
-        this.assignments.create({
-          mentorId,
-          enrollmentId: enrollment.id,
-          assignedAt: this.clock.now(),
-        }),
-      );
+      const assignment = await manager
+        .save(
+          this.assignments.create({
+            mentorId,
+            enrollmentId: enrollment.id,
+            assignedAt: this.clock.now(),
+          }),
+        )
+        .catch(duplicateAs(alreadyAssigned));
       assignment.enrollment = { ...enrollment, participant };
       return MentorAssignmentResponse.from(assignment);
     });

@@ -13,6 +13,7 @@ import { EmailsReadable, TextSearch } from '../common/search/text-search';
 import { CreateMentorDto, ListMentorsQuery, MentorResponse, UpdateMentorDto } from './mentor.dto';
 import { Mentor } from './mentor.entity';
 import { SESSION_MENTORS } from '../sessions/session.entity';
+import { duplicateAs } from '../database/database-errors';
 
 @Injectable()
 export class MentorsService {
@@ -33,7 +34,7 @@ export class MentorsService {
     mentor.searchText = searchTextOf(mentor);
     const saved = await this.unit.run(async (manager) => {
       await this.assertEmailFree(manager, email);
-      return manager.save(this.mentors.create({ ...mentor }));
+      return manager.save(this.mentors.create({ ...mentor })).catch(duplicateAs(emailTaken(email)));
     });
     return MentorResponse.from(saved, { contacts: true });
   }
@@ -84,7 +85,7 @@ export class MentorsService {
       }
       this.mentors.merge(mentor, changes);
       mentor.searchText = searchTextOf(mentor);
-      return manager.save(mentor);
+      return manager.save(mentor).catch(duplicateAs(emailTaken(mentor.email)));
     });
     return MentorResponse.from(saved, { contacts: true });
   }
@@ -145,7 +146,7 @@ export class MentorsService {
       ...(exceptId === undefined ? {} : { id: Not(exceptId) }),
     });
     if (taken) {
-      throw new ConflictException(`A mentor with email ${email} already exists`);
+      throw new ConflictException(emailTaken(email));
     }
   }
 }
@@ -153,3 +154,5 @@ export class MentorsService {
 function searchTextOf(mentor: Mentor): string {
   return foldForSearch(mentor.fullName, mentor.organization);
 }
+
+const emailTaken = (email: string) => `A mentor with email ${email} already exists`;

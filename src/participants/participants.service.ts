@@ -18,6 +18,7 @@ import {
   UpdateParticipantDto,
 } from './participant.dto';
 import { Participant } from './participant.entity';
+import { duplicateAs } from '../database/database-errors';
 
 export const DEFAULT_PARTICIPANT_LOCALE = 'ru';
 
@@ -164,12 +165,14 @@ export class ParticipantsService {
       ...(exceptId === undefined ? {} : { id: Not(exceptId) }),
     });
     if (taken) {
-      throw new ConflictException(`A participant with email ${email} already exists`);
+      throw new ConflictException(emailTaken(email));
     }
   }
 
   private save(manager: EntityManager, participant: Participant): Promise<Participant> {
     participant.searchText = foldForSearch(participant.fullName, participant.municipality);
-    return manager.save(participant);
+    return manager.save(participant).catch(duplicateAs(emailTaken(participant.email)));
   }
 }
+
+const emailTaken = (email: string) => `A participant with email ${email} already exists`;

@@ -13,6 +13,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { Session } from '../sessions/session.entity';
 import { CreateStageDto, ListStagesQuery, StageResponse, UpdateStageDto } from './stage.dto';
 import { STAGE_HOSTS, Stage } from './stage.entity';
+import { duplicateAs } from '../database/database-errors';
 
 /**
  * Organizers write; every caller reads the stages it sees (a host: the stages it hosts).
@@ -43,7 +44,9 @@ export class StagesService {
     const saved = await this.unit.run(async (manager) => {
       await this.assertSequenceFree(manager, cohortId, stage.sequence);
       // A copy per attempt: a retried unit must not reuse the id a rolled-back insert set.
-      return manager.save(this.stages.create({ ...stage }));
+      return manager
+        .save(this.stages.create({ ...stage }))
+        .catch(duplicateAs(sequenceTaken(cohortId, stage.sequence)));
     });
     return StageResponse.from(saved);
   }
@@ -135,7 +138,9 @@ export class StagesService {
       if (stage.sequence !== stored.sequence) {
         await this.assertSequenceFree(manager, stage.cohortId, stage.sequence, stage.id);
       }
-      const saved = await manager.save(stage);
+      const saved = await manager
+        .save(stage)
+        .catch(duplicateAs(sequenceTaken(stage.cohortId, stage.sequence)));
       if (stage.timeZone !== stored.timeZone) {
         await this.keepSessionsWallClock(manager, stage, stored.timeZone);
       }
@@ -247,9 +252,10 @@ export class StagesService {
       ...(exceptId === undefined ? {} : { id: Not(exceptId) }),
     });
     if (taken) {
-      throw new ConflictException(
-        `Cohort ${cohortId} already has a stage with sequence ${sequence}`,
-      );
+      throw new ConflictException(sequenceTaken(cohortId, sequence));
     }
   }
 }
+
+const sequenceTaken = (cohortId: number, sequence: number) =>
+  `Cohort ${cohortId} already has a stage with sequence ${sequence}`;
