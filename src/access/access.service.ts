@@ -5,6 +5,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { Role } from '../accounts/account.entity';
 import { Actor } from '../auth/actor';
 import { SESSION_MENTORS } from '../sessions/session.entity';
+import type { EmailsReadable } from '../common/search/text-search';
 import { Caller, FeedReader } from './caller';
 
 /** What a scope narrows: each kind of record a caller may or may not see. */
@@ -237,6 +238,23 @@ export class AccessService {
       caller.role === 'organizer' ||
       (caller.role === 'participant' && caller.participantId === participantId)
     );
+  }
+
+  /**
+   * Whose emails a search of participants or mentors may match for the caller: as with contacts,
+   * everyone's for organizers, its own record's for a participant or mentor, else none.
+   */
+  searchableEmails(caller: Caller, kind: 'participant' | 'mentor'): EmailsReadable {
+    if (caller.role === 'organizer') {
+      return 'all';
+    }
+    const own =
+      kind === 'participant' && caller.role === 'participant'
+        ? caller.participantId
+        : kind === 'mentor' && caller.role === 'mentor'
+          ? caller.mentorId
+          : null;
+    return own ? { id: own } : 'none';
   }
 
   /** Email and phone of a mentor: for organizers and the mentor itself. */

@@ -21,10 +21,10 @@ export class JsonSql {
 
   /**
    * Runs `query` (one entity selected whole, ordered by its own columns, with LIMIT and OFFSET;
-   * joins only to filter, one row per key) as `getManyAndCount` would, its page read as one JSON text. The page's
-   * keys are found first and only its rows are read whole, so a sort over many candidates
-   * carries their keys, not their rows. With `countWithPage` the total comes from the same
-   * statement (`COUNT(*) OVER ()`), so the conditions are evaluated once: for a filter that
+   * joins only to filter, one row per key) as `getManyAndCount` would, its page read as one JSON
+   * text. The page's keys are found first and only its rows are read whole, so a sort over many
+   * candidates carries their keys, not their rows. With `countWithPage` the total comes from the
+   * same statement (`COUNT(*) OVER ()`), so the conditions are evaluated once: for a filter that
    * finds few rows at a cost per row, such as a search. Without it the count is a query of its
    * own, which an index answers without reading every row the window would. A read outside a
    * unit of work (it runs on the data source).

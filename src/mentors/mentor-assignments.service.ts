@@ -50,7 +50,9 @@ export class MentorAssignmentsService {
           `Participant ${participantId} is not actively enrolled in cohort ${cohortId}`,
         );
       }
-      const alreadyAssigned = `Mentor ${mentorId} is already assigned to participant ${participantId} in cohort ${cohortId}`;
+      const alreadyAssigned =
+        `Mentor ${mentorId} is already assigned to participant ${participantId} ` +
+        `in cohort ${cohortId}`;
       if (await manager.existsBy(MentorAssignment, { mentorId, enrollmentId: enrollment.id })) {
         throw new ConflictException(alreadyAssigned);
       }

@@ -9,7 +9,7 @@ import { normalizeEmail } from '../common/validation/email';
 import { JsonSql } from '../database/json-sql';
 import { UnitOfWork } from '../database/unit-of-work';
 import { foldForSearch } from '../common/search/fold-for-search';
-import { EmailsReadable, TextSearch } from '../common/search/text-search';
+import { TextSearch } from '../common/search/text-search';
 import { CreateMentorDto, ListMentorsQuery, MentorResponse, UpdateMentorDto } from './mentor.dto';
 import { Mentor } from './mentor.entity';
 import { SESSION_MENTORS } from '../sessions/session.entity';
@@ -47,7 +47,7 @@ export class MentorsService {
         builder,
         { alias: 'mentor', table: 'mentors' },
         query.search,
-        this.emailsReadable(caller),
+        this.access.searchableEmails(caller, 'mentor'),
         (idColumn) => this.access.visibleWhere(caller, 'mentor', idColumn),
       );
     } else {
@@ -119,14 +119,6 @@ export class MentorsService {
       throw notFound('Mentor', id);
     }
     return mentor;
-  }
-
-  /** A search matches emails only where the caller may read them. */
-  private emailsReadable(caller: Caller): EmailsReadable {
-    if (caller.role === 'organizer') {
-      return 'all';
-    }
-    return caller.role === 'mentor' && caller.mentorId ? { id: caller.mentorId } : 'none';
   }
 
   private toResponse(caller: Caller, mentor: Mentor): MentorResponse {

@@ -7,7 +7,7 @@ import { notFound } from '../common/http/not-found';
 import { Page, toPage } from '../common/http/pagination';
 import { normalizeEmail } from '../common/validation/email';
 import { foldForSearch } from '../common/search/fold-for-search';
-import { EmailsReadable, TextSearch } from '../common/search/text-search';
+import { TextSearch } from '../common/search/text-search';
 import { JsonSql } from '../database/json-sql';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Enrollment } from '../enrollments/enrollment.entity';
@@ -56,7 +56,7 @@ export class ParticipantsService {
         select,
         { alias: 'participant', table: 'participants' },
         query.search,
-        this.emailsReadable(caller),
+        this.access.searchableEmails(caller, 'participant'),
         (idColumn) => this.access.visibleWhere(caller, 'participant', idColumn),
       );
     } else {
@@ -142,16 +142,6 @@ export class ParticipantsService {
     return ParticipantResponse.from(participant, {
       contacts: this.access.seesParticipantContacts(caller, participant.id),
     });
-  }
-
-  /** A search matches emails only where the caller may read them. */
-  private emailsReadable(caller: Caller): EmailsReadable {
-    if (caller.role === 'organizer') {
-      return 'all';
-    }
-    return caller.role === 'participant' && caller.participantId
-      ? { id: caller.participantId }
-      : 'none';
   }
 
   /** The unique constraint still guards against a concurrent insert (409 from the filter). */

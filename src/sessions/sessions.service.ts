@@ -173,9 +173,10 @@ export class SessionsService {
   }
 
   /**
-   * By organizers and by hosts of the session's stage. `change` is the fields to change, or works them out from the session as it is under the
-   * stage's lock: an edit form that keeps what others saved meanwhile merges there, so that no
-   * save made in between is lost. What it throws ends the update and reaches the caller.
+   * By organizers and by hosts of the session's stage. `change` is the fields to change, or works
+   * them out from the session as it is under the stage's lock: an edit form that keeps what
+   * others saved meanwhile merges there, so that no save made in between is lost. What it
+   * throws ends the update and reaches the caller.
    */
   async update(
     caller: Caller,

@@ -67,7 +67,10 @@ function stringProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** Numbers of an input (a validated DTO, or a body the rules refused) that no integer column (id, count, offset) can hold. */
+/**
+ * Numbers of an input (a validated DTO, or a body the rules refused) that no integer column (id,
+ * count, offset) can hold.
+ */
 export function findNumbersOutOfRange(input: unknown, path = ''): string[] {
   if (typeof input === 'number') {
     if (input > MAX_INTEGER) {

@@ -6,8 +6,8 @@ import { findInputProblems, findNumbersOutOfRange } from './input-problems';
  * queries turned into their DTO classes. Before the DTO rules, every string of the input is
  * checked for what no field may hold (NUL, a lone surrogate, only blanks) and keys that would
  * reach an object's prototype are refused; every number must fit the database's integers, named
- * beside the rules' problems when there are any. Path parameters are left as written for `IdParam`, so that `1e3` or `0x1A` is not
- * quietly read as a number.
+ * beside the rules' problems when there are any. Path parameters are left as written for
+ * `IdParam`, so that `1e3` or `0x1A` is not quietly read as a number.
  */
 export class RequestValidationPipe extends ValidationPipe {
   constructor() {
